@@ -1,0 +1,68 @@
+"""The shipped Arabic NER model: loads, tags obvious news sentences sensibly, maps spans back
+to the exact text, and survives empty and odd input."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seedread.analysis.ner import LABELS, tag, tag_text
+from seedread.analysis.ner.bio import entity_spans
+
+VALID_TAGS = {"O"} | {f"{p}-{label}" for p in "BI" for label in LABELS}
+
+
+def test_person_after_president_is_tagged_as_person():
+    tokens = "قال الرئيس محمد عباس إن المفاوضات ستستمر .".split()
+    tags = tag(tokens)
+    assert tags[2] == "B-PERS"
+    assert tags[3] == "I-PERS"
+    assert tags[0] == "O"
+
+
+def test_country_is_tagged_as_location():
+    tokens = "وصل الوفد إلى فرنسا أمس .".split()
+    assert tag(tokens)[3] == "B-LOC"
+
+
+def test_text_spans_are_exact_surface_text():
+    text = "أعلن وزير الخارجية الأمريكي كولن باول في واشنطن، أن الأمم المتحدة ستجتمع."
+    spans = tag_text(text)
+    surfaces = {text[start:end]: label for start, end, label in spans}
+    assert surfaces.get("كولن باول") == "PERS"
+    assert surfaces.get("واشنطن") == "LOC"
+    for start, end, _ in spans:
+        assert text[start:end] == text[start:end].strip()
+        assert not text[start:end].endswith("،")
+
+
+def test_spans_keep_offsets_of_the_given_string_with_diacritics_and_newlines():
+    text = "مقدمة\n\nقال الرئيسُ جورج بوش إن العراق بلد مهم."
+    spans = tag_text(text)
+    surfaces = [text[start:end] for start, end, _ in spans]
+    assert "جورج بوش" in surfaces
+    assert "العراق" in surfaces
+
+
+def test_empty_and_blank_input():
+    assert tag([]) == []
+    assert tag_text("") == []
+    assert tag_text(" \n\t ") == []
+
+
+def test_digits_latin_and_punctuation_get_valid_tags():
+    tokens = ["2024", "٣٥", "NATO", "!!", "…", "a.b", "", "🙂"]
+    tags = tag(tokens)
+    assert len(tags) == len(tokens)
+    assert set(tags) <= VALID_TAGS
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gives_spans_inside_the_text(text):
+    for start, end, label in tag_text(text):
+        assert 0 <= start < end <= len(text)
+        assert label in LABELS
+
+
+def test_entity_spans_reads_bio_like_conlleval():
+    tags = ["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"]
+    assert entity_spans(tags) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]

@@ -1,0 +1,154 @@
+"""Features of each token for the CRF: the word and its stem, affixes, shape, word clusters,
+how often the stem takes the article, place-name and trigger-word membership, in a window
+of two tokens each side.
+
+Word-level features are computed once per distinct word and cached; that keeps tagging
+above the speed target because news repeats its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seedread.analysis.ner.gazetteer import place_names
+from seedread.analysis.ner.normalize import light_forms, normalize, segment
+
+_TRIGGERS = {
+    "PERS": "قال رئيس وزير سيد شيخ ملك امير دكتور نائب زعيم متحدث جنرال لاعب مدرب فنان "
+    "كاتب عاهل مستشار سفير قائد اكد اعلن صرح اضاف اوضح الرئيس الوزير السيد الشيخ",
+    "ORG": "شركه وكاله حزب منظمه جامعه مجلس اتحاد بنك مصرف جمعيه هيئه حركه جبهه صحيفه "
+    "مؤسسه لجنه نادي فريق منتخب محكمه وزاره قناه اذاعه تلفزيون معهد مركز جيش",
+    "LOC": "مدينه دوله عاصمه بلده قريه منطقه محافظه ولايه جزيره نهر جبل بحر اقليم مقاطعه "
+    "شمال جنوب شرق غرب وسط مطار ميناء حدود عاصمتها",
+}
+TRIGGERS = {
+    normalize(word): kind for kind, words in _TRIGGERS.items() for word in words.split()
+}
+MAX_PLACE_WORDS = 4
+_CACHE_LIMIT = 200_000
+
+
+@dataclass
+class Resources:
+    """Data computed from text (not labels): stem -> cluster ids at three granularities,
+    and stem -> how often it carries the article (bucketed)."""
+
+    clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    definiteness: dict[str, str] = field(default_factory=dict)
+    places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
+
+    def __post_init__(self) -> None:
+        self._single_places = frozenset(p[0] for p in self.places if len(p) == 1)
+        self._cache: dict[str, dict[int, list[str]]] = {}
+
+    def word_features(self, token: str) -> dict[int, list[str]]:
+        """Features of one token keyed by the offset at which they are used (0 for the
+        token itself, ±1 and ±2 for its neighbours), already prefixed."""
+        cached = self._cache.get(token)
+        if cached is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            cached = self._cache[token] = self._compute(token)
+        return cached
+
+    def _compute(self, token: str) -> dict[int, list[str]]:
+        word = normalize(token)
+        clitics, stem = segment(word)
+        coarse, middle, fine = self.clusters.get(stem, ("?", "?", "?"))
+        trigger = TRIGGERS.get(stem) or TRIGGERS.get(word) or "-"
+        place = "1" if any(f in self._single_places for f in light_forms(word)) else "0"
+        shape = _shape(token)
+        near = [f"w={word}", f"s={stem}", f"p={clitics}", f"cm={middle}", f"cf={fine}",
+                f"tr={trigger}", f"gz={place}", f"sh={shape}"]
+        far = [f"s={stem}", f"cc={coarse}", f"tr={trigger}"]
+        own = [
+            *near,
+            f"t={token}",
+            f"cc={coarse}",
+            f"df={self.definiteness.get(stem, '?')}",
+            f"len={min(len(stem), 8)}",
+            *(f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n),
+            *(f"suf{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n),
+        ]
+        return {
+            0: own,
+            -1: [f"-1:{f}" for f in near],
+            1: [f"+1:{f}" for f in near],
+            -2: [f"-2:{f}" for f in far],
+            2: [f"+2:{f}" for f in far],
+        }
+
+    def place_marks(self, words: list[str]) -> list[str]:
+        """B/I/O marks of multi-word CLDR place names found in the sentence."""
+        marks = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_PLACE_WORDS, len(words) - i), 1, -1):
+                head = light_forms(words[i])
+                rest = tuple(words[i + 1 : i + size])
+                if any((form, *rest) in self.places for form in head):
+                    marks[i] = "B"
+                    marks[i + 1 : i + size] = ["I"] * (size - 1)
+                    i += size - 1
+                    break
+            i += 1
+        return marks
+
+    def sentence_features(self, tokens: list[str]) -> list[list[str]]:
+        """One feature list per token of a sentence."""
+        per_word = [self.word_features(token) for token in tokens]
+        words = [features[0][0][2:] for features in per_word]
+        places = self.place_marks(words)
+        last = len(tokens) - 1
+        rows = []
+        for i, features in enumerate(per_word):
+            row = ["bias", f"gzm={places[i]}", *features[0]]
+            if i > 0:
+                row += per_word[i - 1][-1]
+                row.append(f"bi-={words[i - 1]}|{words[i]}")
+            else:
+                row.append("BOS")
+            if i > 1:
+                row += per_word[i - 2][-2]
+            if i < last:
+                row += per_word[i + 1][1]
+                row.append(f"bi+={words[i]}|{words[i + 1]}")
+                row.append(f"gzm+1={places[i + 1]}")
+            else:
+                row.append("EOS")
+            if i < last - 1:
+                row += per_word[i + 2][2]
+            rows.append(row)
+        return rows
+
+
+def _shape(token: str) -> str:
+    if token.isdigit():
+        return "num"
+    if any(ch.isdigit() for ch in token):
+        return "dig"
+    if token.isascii() and token.isalpha():
+        return "lat"
+    if not any(ch.isalnum() for ch in token):
+        return "pun"
+    return "ar"
+
+
+def load_resources(path) -> Resources:
+    """Read the tab-separated file written by `dump_resources`."""
+    clusters: dict[str, tuple[str, str, str]] = {}
+    definiteness: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            stem, coarse, middle, fine, definite = line.rstrip("\n").split("\t")
+            clusters[stem] = (coarse, middle, fine)
+            definiteness[stem] = definite
+    return Resources(clusters, definiteness)
+
+
+def dump_resources(resources: Resources, path) -> None:
+    """Write stem, three cluster ids and the definiteness bucket, one stem a line."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for stem in sorted(resources.clusters):
+            ids = "\t".join(resources.clusters[stem])
+            handle.write(f"{stem}\t{ids}\t{resources.definiteness.get(stem, '?')}\n")

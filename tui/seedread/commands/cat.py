@@ -1,0 +1,122 @@
+"""`seedread cat`: an article laid out for a terminal with no bidi support of its own.
+
+Output is one display line per line, RTL lines padded on the left to the width and a blank
+line between paragraphs, so `seedread cat FILE | less -R` reads correctly. On a terminal
+(never into a pipe) headings are bold, control-character placeholders are reversed, and in
+app mode the explicit-direction mode (`CSI 8 l`) is on while we write, so VTE terminals do
+not reverse the text a second time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Iterator
+
+from seedread.text.document import Document, load_paths
+from seedread.text.layout import BASES, MODES, DisplayLine, LayoutOptions, PreparedParagraph, single_line
+from seedread.text.terminal import explicit_bidi_mode
+
+DEFAULT_WIDTH = 80
+BOLD, REVERSE, RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, or 80)")
+    parser.add_argument("--bidi", choices=MODES, default="app",
+                        help="app: seedread shapes and reorders (default); terminal: logical order "
+                             "for terminals that do bidi themselves")
+    parser.add_argument("--base", choices=BASES, default="auto",
+                        help="paragraph direction: auto (first strong letter), rtl or ltr")
+    parser.add_argument("--harakat", action="store_true", help="keep harakat (they are dropped by default)")
+    parser.add_argument("--info", action="store_true",
+                        help="print what was read (encoding, title, hash, size) instead of the text")
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_paths(args.paths)
+    for skipped in loaded.skipped:
+        sys.stderr.write(f"seedread: warning: skipped {skipped}\n")
+    options = LayoutOptions(mode=args.bidi, base=args.base, keep_harakat=args.harakat)
+    out = sys.stdout
+    styled = out.isatty()
+    width = args.width or terminal_width()
+    if args.info:
+        for document in loaded.documents:
+            out.writelines(info_lines(document, options))
+        return 0
+    with explicit_bidi_mode(out, enabled=styled and options.mode == "app"):
+        for number, document in enumerate(loaded.documents):
+            if number:
+                out.write("\n")
+            out.writelines(document_lines(document, width, options, styled))
+    return 0
+
+
+def document_lines(document: Document, width: int, options: LayoutOptions, styled: bool) -> Iterator[str]:
+    """The article as output lines, each ending in a newline."""
+    placeholders = _placeholder_spans(document.text) if styled else []
+    for number, paragraph in enumerate(document.paragraphs):
+        if number:
+            yield "\n"
+        prepared = PreparedParagraph(document.paragraph_text(paragraph), paragraph.start, options)
+        for line in prepared.lines(width):
+            yield _render(line, width, options, placeholders, styled and paragraph.heading) + "\n"
+
+
+def info_lines(document: Document, options: LayoutOptions) -> Iterator[str]:
+    yield f"path: {document.path}\n"
+    yield f"encoding: {document.encoding}\n"
+    yield f"title: {single_line(document.title, None, options).text}\n"
+    yield f"sha256: {document.sha256}\n"
+    yield f"paragraphs: {len(document.paragraphs)}\n"
+    yield f"characters: {len(document.text)}\n"
+    yield f"words: {document.words}\n"
+
+
+def terminal_width() -> int:
+    """COLUMNS, else the width of whichever standard stream is a terminal, else 80.
+
+    stderr and stdin count too, so `seedread cat FILE | less` still fits the screen.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns or DEFAULT_WIDTH
+        except (OSError, ValueError, AttributeError):
+            continue
+    return DEFAULT_WIDTH
+
+
+def _render(line: DisplayLine, width: int, options: LayoutOptions, placeholders: list, bold: bool) -> str:
+    # A terminal that does bidi itself aligns the line; padding would move to the wrong side.
+    indent = "" if options.mode == "terminal" else " " * line.indent(width)
+    if not placeholders and not bold:
+        return indent + line.text
+    parts = [indent, BOLD if bold else ""]
+    for text, styles in line.runs(placeholders):
+        parts.append(f"{REVERSE}{text}{RESET}{BOLD if bold else ''}" if styles else text)
+    parts.append(RESET if bold else "")
+    return "".join(parts)
+
+
+def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the control characters that are drawn as placeholders."""
+    return [(m.start(), m.end(), "placeholder") for m in _CONTROLS.finditer(text)]
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"width must be a whole number, not {value!r}") from None
+    if width < 1:
+        raise argparse.ArgumentTypeError(f"width must be at least 1, not {width}")
+    return width
+

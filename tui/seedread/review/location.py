@@ -1,0 +1,88 @@
+"""Where a folder's review database lives, and why.
+
+The review travels with the articles: `<folder>/.seedread/review.db`. When the folder cannot
+be written (a shared read-only corpus), the database goes to the user's data directory
+instead, under a name derived from the folder's absolute path, and the location says so in a
+line the reader can put in its status bar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from seedread.review.errors import ReviewStoreError
+
+STORE_DIR = ".seedread"
+STORE_FILE = "review.db"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreLocation:
+    path: Path  # the database file
+    folder: Path  # the folder reviewed; document paths are stored relative to it
+    in_folder: bool  # False when it lives in the user data directory
+    reason: str  # one line saying where the review is kept and why
+
+
+def review_folder(path: Path | str) -> Path:
+    """The folder whose store reviews `path`: the nearest folder (the path itself, or a
+    parent) that already has a review, else the path's own folder. Opening one article of an
+    already reviewed folder thus finds that folder's review."""
+    path = Path(path).resolve()
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / STORE_DIR / STORE_FILE).exists() or _fallback_path(folder).exists():
+            return folder
+    return start
+
+
+def locate_store(folder: Path | str, *, create: bool = True) -> StoreLocation | None:
+    """The store for `folder`: an existing one (in the folder first, then the data
+    directory), else a new one where it can be written. Returns None when there is none and
+    `create` is False."""
+    folder = Path(folder).resolve()
+    local = folder / STORE_DIR / STORE_FILE
+    fallback = _fallback_path(folder)
+    if local.exists():
+        return StoreLocation(local, folder, True, f"review kept in {local}")
+    if fallback.exists():
+        return StoreLocation(
+            fallback, folder, False,
+            f"review kept in {fallback} (the folder was read-only when the review began)",
+        )
+    if not create:
+        return None
+    if _can_write(local.parent):
+        return StoreLocation(local, folder, True, f"review kept in {local}")
+    try:
+        fallback.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReviewStoreError(
+            f"{folder} is read-only and {fallback.parent} cannot be created "
+            f"({exc.strerror or exc}); nowhere to keep the review"
+        ) from None
+    return StoreLocation(
+        fallback, folder, False, f"{folder} is read-only, so the review is kept in {fallback}"
+    )
+
+
+def _fallback_path(folder: Path) -> Path:
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    return platformdirs.user_data_path("seedread") / "reviews" / f"{folder.name}-{digest}" / STORE_FILE
+
+
+def _can_write(directory: Path) -> bool:
+    """Create the directory and a file in it: the only test that also holds on read-only
+    mounts and network file systems, where permission bits say nothing."""
+    try:
+        directory.mkdir(exist_ok=True)
+        with tempfile.TemporaryFile(dir=directory):
+            return True
+    except OSError:
+        return False

@@ -1,0 +1,280 @@
+"""The review store: one SQLite database per folder of articles, holding every decision a
+reviewer makes, and the per-document handle the reader's review keys call.
+
+Each operation is one committed transaction that appends a row to the decision log (see
+`decisions`), so when it returns, the decision is on disk. Documents are found by path and,
+failing that, by content hash: a renamed file keeps its review, an edited one keeps its
+decisions (those that no longer match become stale, see `reviewed`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from seedread.analysis.model import ENTITY_TYPES, Analysis
+from seedread.review import database
+from seedread.review.decisions import (
+    DELETED,
+    Decision,
+    MentionState,
+    redo_target,
+    undo_target,
+)
+from seedread.review.errors import ReviewError
+from seedread.review.location import StoreLocation, locate_store
+from seedread.review.reviewed import (
+    ReviewedAnalysis,
+    ReviewedEntity,
+    ReviewedMention,
+    apply_decisions,
+    mention_key,
+)
+from seedread.review.spans import resize_span
+from seedread.text.document import Document
+
+DEFAULT_TIMEOUT = 5.0
+_LOG_SQL = (
+    "SELECT id, action, reviewer, at, before, after, ref FROM decisions "
+    "WHERE document_id = ? ORDER BY id"
+)
+
+
+def default_reviewer() -> str:
+    """The login name, or "reviewer" where there is none (containers without a passwd
+    entry make getpass raise)."""
+    try:
+        return getpass.getuser() or "reviewer"
+    except (OSError, KeyError, ImportError):
+        return "reviewer"
+
+
+class ReviewStore:
+    """A folder's review database. Open with `ReviewStore.open(folder)`; close when done
+    (or use it as a context manager)."""
+
+    def __init__(self, connection: sqlite3.Connection, location: StoreLocation,
+                 reviewer: str, timeout: float) -> None:
+        self.connection = connection
+        self.location = location
+        self.reviewer = reviewer
+        self.timeout = timeout
+
+    @classmethod
+    def open(cls, folder: Path | str, *, reviewer: str | None = None,
+             timeout: float = DEFAULT_TIMEOUT, create: bool = True) -> ReviewStore | None:
+        """Open the store of `folder` (see `location.review_folder` to find it from an
+        article path). Returns None only when `create` is False and there is no store.
+        Raises a ReviewStoreError subclass when the database cannot be used."""
+        location = locate_store(folder, create=create)
+        if location is None:
+            return None
+        connection = database.open_database(location.path, timeout)
+        return cls(connection, location, reviewer or default_reviewer(), timeout)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def document(self, document: Document) -> DocumentReview:
+        """The review of `document`, found by path, else by content (a renamed file), else
+        started anew."""
+        path = self._path_key(document.path)
+
+        def find_or_add(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
+            row = conn.execute(
+                "SELECT id, first_sha256, renamed_from FROM documents WHERE path = ?", (path,)
+            ).fetchone()
+            if row:
+                conn.execute("UPDATE documents SET sha256 = ? WHERE id = ?",
+                             (document.sha256, row[0]))
+                return row
+            for doc_id, old_path, first in conn.execute(
+                "SELECT id, path, first_sha256 FROM documents WHERE sha256 = ? ORDER BY id DESC",
+                (document.sha256,),
+            ).fetchall():
+                if not (self.location.folder / old_path).exists():
+                    conn.execute("UPDATE documents SET path = ?, renamed_from = ? WHERE id = ?",
+                                 (path, old_path, doc_id))
+                    return doc_id, first, old_path
+            cursor = conn.execute(
+                "INSERT INTO documents (path, sha256, first_sha256, added_at) VALUES (?, ?, ?, ?)",
+                (path, document.sha256, document.sha256, _now()),
+            )
+            return cursor.lastrowid, document.sha256, None
+
+        doc_id, first_sha256, renamed_from = self._write(find_or_add)
+        return DocumentReview(self, document, doc_id, path,
+                              changed=first_sha256 != document.sha256, renamed_from=renamed_from)
+
+    def _path_key(self, path: Path) -> str:
+        resolved = Path(path).resolve()
+        try:
+            return resolved.relative_to(self.location.folder).as_posix()
+        except ValueError:
+            return str(resolved)
+
+    def _write(self, work):
+        return database.write(self.connection, self.location.path, self.timeout, work)
+
+    def _read(self, sql: str, params: tuple = ()) -> list:
+        return database.read(self.connection, self.location.path, sql, params)
+
+
+class DocumentReview:
+    """The decisions on one document. Every change method records one decision (committed
+    before it returns) and returns it; call `reviewed(analysis)` for the updated view.
+
+    Methods taking `mentions` accept one ReviewedMention or several (an entity's
+    `mentions` for the accept-all / reject-all keys); they record one decision, undone as
+    one step.
+    """
+
+    def __init__(self, store: ReviewStore, document: Document, doc_id: int, path: str,
+                 *, changed: bool, renamed_from: str | None) -> None:
+        self.store = store
+        self.document = document
+        self.id = doc_id
+        self.path = path  # the path as stored, relative to the store's folder
+        self.changed = changed  # the file's text differs from when its review began
+        self.renamed_from = renamed_from  # the old path, when the review followed a rename
+
+    def log(self) -> list[Decision]:
+        """Every decision on this document, undo and redo included, oldest first."""
+        return [_decision(*row) for row in self.store._read(_LOG_SQL, (self.id,))]
+
+    def reviewed(self, analysis: Analysis, *, reviewer: str | None = None) -> ReviewedAnalysis:
+        """`analysis` (of this document) with the decisions in force applied; with
+        `reviewer`, only that reviewer's decisions."""
+        if analysis.sha256 != self.document.sha256:
+            raise ValueError("the analysis is of a different text than this document")
+        log = self.log()
+        if reviewer is not None:
+            log = [d for d in log if d.reviewer == reviewer]
+        view = apply_decisions(analysis, self.document.text, log)
+        view.changed = self.changed
+        return view
+
+    def accept(self, mentions: ReviewedMention | Iterable[ReviewedMention]) -> Decision:
+        return self._change("accept", mentions, status="accepted")
+
+    def reject(self, mentions: ReviewedMention | Iterable[ReviewedMention]) -> Decision:
+        return self._change("reject", mentions, status="rejected")
+
+    def delete(self, mentions: ReviewedMention | Iterable[ReviewedMention]) -> Decision:
+        """Remove mentions from the annotation altogether (reject keeps them as known
+        negatives; delete is for spans that should not be there at all)."""
+        return self._change("delete", mentions, status=DELETED)
+
+    def retype(self, mentions: ReviewedMention | Iterable[ReviewedMention], label: str) -> Decision:
+        _check_label(label)
+        return self._change("retype", mentions, label=label)
+
+    def resize(self, mention: ReviewedMention, edge: str, step: int) -> Decision:
+        """Grow (step=+1) or shrink (step=-1) the mention by a word at its logical "start"
+        or "end"; raises ReviewError when that is impossible."""
+        start, end = resize_span(self.document.text, mention.start, mention.end, edge, step)
+        return self._change("resize", mention, start=start, end=end,
+                            text=self.document.text[start:end])
+
+    def add(self, start: int, end: int, label: str, *, entity: ReviewedEntity | None = None,
+            others: Iterable[tuple[int, int]] = ()) -> Decision:
+        """Add a mention the extractor missed, accepted, as a new entity named after its
+        text (or as a mention of `entity`); `others` are more spans to add to the same
+        entity in the same step (see `spans.unlinked_occurrences`)."""
+        _check_label(label)
+        text = self.document.text
+        spans = [(start, end), *others]
+        for a, b in spans:
+            if not 0 <= a < b <= len(text) or text[a:b] != text[a:b].strip():
+                raise ReviewError("a new mention must cover text with no space at either end")
+        entity_id = entity.id if entity else f"user-{start}-{end}"
+        name = entity.name if entity else text[start:end]
+        after = [
+            MentionState(mention_key(a, b, user=True), a, b, text[a:b], label, entity_id, name,
+                         "accepted", "user")
+            for a, b in spans
+        ]
+        return self._record("add", [], after)
+
+    def undo(self) -> Decision | None:
+        """Undo this reviewer's latest change still in force; None when there is none."""
+        return self._history("undo", undo_target)
+
+    def redo(self) -> Decision | None:
+        """Redo this reviewer's latest undone change; None when there is none (or a new
+        change was made since)."""
+        return self._history("redo", redo_target)
+
+    def _change(self, action: str, mentions: ReviewedMention | Iterable[ReviewedMention],
+                **changes: object) -> Decision:
+        targets = [mentions] if isinstance(mentions, ReviewedMention) else list(mentions)
+        if not targets:
+            raise ReviewError("no mention to decide on")
+        before = [m.state for m in targets]
+        return self._record(action, before, [replace(s, **changes) for s in before])
+
+    def _record(self, action: str, before: list[MentionState],
+                after: list[MentionState]) -> Decision:
+        unsaved = Decision(0, action, self.store.reviewer, _now(), tuple(before), tuple(after))
+        return self.store._write(lambda conn: _insert(conn, self.id, unsaved))
+
+    def _history(self, action: str, choose) -> Decision | None:
+        """Pick the target and record the undo/redo in one transaction, so two windows of
+        the same reviewer cannot both undo the same decision."""
+        reviewer = self.store.reviewer
+
+        def record(conn: sqlite3.Connection) -> Decision | None:
+            log = [_decision(*row) for row in conn.execute(_LOG_SQL, (self.id,))]
+            target = choose(log, reviewer)
+            if target is None:
+                return None
+            before, after = (target.after, target.before) if action == "undo" else (
+                target.before, target.after)
+            return _insert(conn, self.id,
+                           Decision(0, action, reviewer, _now(), before, after, target.id))
+
+        return self.store._write(record)
+
+
+def _check_label(label: str) -> None:
+    if label not in ENTITY_TYPES:
+        raise ReviewError(f"unknown type {label!r}; choose one of {', '.join(ENTITY_TYPES)}")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _insert(conn: sqlite3.Connection, doc_id: int, unsaved: Decision) -> Decision:
+    cursor = conn.execute(
+        "INSERT INTO decisions (document_id, reviewer, at, action, before, after, ref) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, unsaved.reviewer, unsaved.at, unsaved.action, _states_json(unsaved.before),
+         _states_json(unsaved.after), unsaved.ref),
+    )
+    return replace(unsaved, id=cursor.lastrowid)
+
+
+def _states_json(states: Iterable[MentionState]) -> str:
+    return json.dumps([s.to_dict() for s in states], ensure_ascii=False)
+
+
+def _decision(decision_id: int, action: str, reviewer: str, at: str, before: str, after: str,
+              ref: int | None) -> Decision:
+    return Decision(
+        decision_id, action, reviewer, at,
+        tuple(MentionState.from_dict(s) for s in json.loads(before)),
+        tuple(MentionState.from_dict(s) for s in json.loads(after)),
+        ref,
+    )

@@ -1,0 +1,388 @@
+"""The layout engine: a paragraph of logical text in, display lines for a terminal out.
+
+A terminal draws one cell after another, left to right. In `app` mode each line is handed to
+it shaped (presentation forms) and in visual order; in `terminal` mode it gets logical,
+unshaped text for terminals that run the bidi algorithm themselves. Either way every cell
+knows the logical code-point range it shows, so highlights, the cursor and search work on
+the original text.
+
+The steps follow UAX #9: levels are resolved once per paragraph, the paragraph is wrapped
+in logical order, then each line is reordered (rules L1, L2) and mirrored (L4). Document text
+is untrusted: control characters become visible placeholders and bidi formatting
+characters are used by the algorithm but never written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import itemgetter
+from typing import Any, Literal
+
+from rich.cells import get_character_cell_size
+
+from bidi import get_base_level
+from bidi.mirror import MIRRORED
+from seedread.text.bidi import line_levels, mirror, reorder, resolve
+from seedread.text.shaping import ZWJ, ZWNJ, shape_aligned
+
+Mode = Literal["app", "terminal"]
+MODES: tuple[Mode, ...] = ("app", "terminal")
+BASES = ("auto", "rtl", "ltr")
+ELLIPSIS = "…"
+C1_PLACEHOLDER = "\ufffd"
+
+# How each character takes part in layout.
+BASE, MARK, HARAKA, HIDDEN = range(4)
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    """How to lay text out: who does bidi, which base direction, whether harakat show."""
+
+    mode: Mode = "app"
+    base: str = "auto"  # "auto" (rules P2-P3), "rtl" or "ltr"
+    keep_harakat: bool = False
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+        if self.base not in BASES:
+            raise ValueError(f"base must be one of {BASES}, not {self.base!r}")
+
+
+def char_role(char: str) -> tuple[int, str, int]:
+    """(role, what to draw, cell width) for one character of document text."""
+    category = unicodedata.category(char)
+    if category == "Cc":
+        if char in "\t\n":
+            return BASE, " ", 1
+        code = ord(char)
+        if code < 0x20:
+            return BASE, chr(0x2400 + code), 1
+        return BASE, ("\u2421" if code == 0x7F else C1_PLACEHOLDER), 1
+    if category in ("Zl", "Zp"):
+        return BASE, " ", 1
+    if category in ("Cs", "Cn"):
+        return BASE, C1_PLACEHOLDER, 1
+    if category == "Cf":
+        return HIDDEN, "", 0
+    if category in ("Mn", "Me"):
+        code = ord(char)
+        if any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS):
+            return HARAKA, char, 0
+        return MARK, char, 0
+    width = get_character_cell_size(char)
+    if width == 0:
+        return HIDDEN, "", 0
+    return BASE, char, width
+
+
+class _RoleTable(dict):
+    """`char_role` per character, filled on first use (read with a C-speed `map`)."""
+
+    def __missing__(self, char: str) -> tuple[int, str, int]:
+        role = self[char] = char_role(char)
+        return role
+
+
+ROLES = _RoleTable()
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayLine:
+    """One line as the terminal should get it, with the logical range of every cell.
+
+    `glyphs[k]` is drawn in visual position k (left to right) and shows the logical
+    characters `starts[k]` to `ends[k]`; it is `widths[k]` cells wide. `start`/`end` is
+    the logical range the line covers, including spaces hanging at a soft line break.
+    """
+
+    glyphs: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    widths: tuple[int, ...]
+    start: int
+    end: int
+    rtl: bool
+
+    @property
+    def text(self) -> str:
+        return "".join(self.glyphs)
+
+    @property
+    def cell_width(self) -> int:
+        return sum(self.widths)
+
+    def indent(self, width: int) -> int:
+        """Cells of padding before the text: RTL lines are right-aligned."""
+        return max(0, width - self.cell_width) if self.rtl else 0
+
+    def padded(self, width: int) -> str:
+        """The text aligned in `width` cells (RTL padded on the left)."""
+        return " " * self.indent(width) + self.text
+
+    def column_of(self, offset: int) -> int | None:
+        """The first column (from the line's left edge) of the cell showing `offset`."""
+        column = 0
+        for start, end, width in zip(self.starts, self.ends, self.widths):
+            if start <= offset < end:
+                return column
+            column += width
+        return None
+
+    def span_at(self, column: int) -> tuple[int, int] | None:
+        """The logical range shown at `column`, or None past the text."""
+        if column < 0:
+            return None
+        for start, end, width in zip(self.starts, self.ends, self.widths):
+            if column < width:
+                return start, end
+            column -= width
+        return None
+
+    def cells_of(self, start: int, end: int) -> list[int]:
+        """Visual positions of the cells that show any character in [start, end)."""
+        return [
+            k for k, (a, b) in enumerate(zip(self.starts, self.ends)) if a < end and b > start
+        ]
+
+    def runs(self, spans: Iterable[tuple[int, int, Any]]) -> list[tuple[str, tuple[Any, ...]]]:
+        """Split the text into runs of cells that share the same styles.
+
+        `spans` are (start, end, style) on logical offsets; a cell gets the style of every
+        span that covers any character it shows, in the order given.
+        """
+        spans = [s for s in spans if s[0] < self.end and s[1] > self.start]
+        result: list[tuple[str, tuple[Any, ...]]] = []
+        if not spans:
+            return [(self.text, ())] if self.glyphs else []
+        current: list[str] = []
+        current_styles: tuple[Any, ...] | None = None
+        for glyph, a, b in zip(self.glyphs, self.starts, self.ends):
+            styles = tuple(style for s, e, style in spans if s < b and e > a)
+            if styles != current_styles and current:
+                result.append(("".join(current), current_styles or ()))
+                current = []
+            current.append(glyph)
+            current_styles = styles
+        if current:
+            result.append(("".join(current), current_styles or ()))
+        return result
+
+
+class PreparedParagraph:
+    """A paragraph shaped and resolved once, wrapped for any width on demand.
+
+    Wrapping is cheap next to shaping and level resolution, so a resize re-wraps this object
+    rather than starting again from the text.
+    """
+
+    __slots__ = (
+        "glyphs", "starts", "ends", "widths", "levels", "classes", "base_level",
+        "start", "end", "options", "_prefix", "_spaces", "_mirrorable", "_width_cache",
+    )
+
+    def __init__(self, text: str, offset: int = 0, options: LayoutOptions | None = None) -> None:
+        self.options = options or LayoutOptions()
+        self.start = offset
+        self.end = offset + len(text)
+        base = None if self.options.base == "auto" else self.options.base
+        self.glyphs: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.widths: list[int] = []
+        self.levels: list[int] = []
+        self.classes: list[str] = []
+        if self.options.mode == "app":
+            self._build_app(text, offset, base)
+        else:
+            self._build_terminal(text, offset, base)
+        self._prefix = [0, *accumulate(self.widths)]
+        self._spaces = [k for k, cls in enumerate(self.classes) if cls in ("WS", "S")]
+        self._mirrorable = [k for k, glyph in enumerate(self.glyphs) if glyph in MIRRORED]
+        self._width_cache: tuple[int, list[DisplayLine]] | None = None
+
+    @property
+    def rtl(self) -> bool:
+        return bool(self.base_level & 1)
+
+    @property
+    def cell_width(self) -> int:
+        """Cells the whole paragraph takes on one line."""
+        return self._prefix[-1]
+
+    def _build_app(self, text: str, offset: int, base: str | None) -> None:
+        """Clusters in logical order: a drawn character with the marks and hidden characters
+        after it, and the alef of a lam-alef ligature, up to the next drawn character."""
+        table = {ch: ROLES[ch] for ch in set(text)}
+        placeholders = {
+            ch: drawn for ch, (role, drawn, _) in table.items() if role == BASE and drawn != ch
+        }
+        shown = text.translate(str.maketrans(placeholders)) if placeholders else text
+        if "\t" in placeholders:  # a tab shows as a space but stays a segment separator
+            del placeholders["\t"]
+            bidi_text = text.translate(str.maketrans(placeholders))
+        else:
+            bidi_text = shown
+        resolved = resolve(bidi_text, base)
+        self.base_level = resolved.base_level
+        is_base = {ch: role == BASE for ch, (role, _, _) in table.items()}
+        base_mask = list(map(is_base.__getitem__, text))
+        if all(base_mask):
+            positions: Sequence[int] = range(len(text))
+            shaped = shape_aligned(shown)
+        else:
+            shapes = {ch: is_base[ch] or ch in (ZWJ, ZWNJ) for ch in table}
+            shaping_mask = list(map(shapes.__getitem__, text))
+            positions = list(compress(range(len(text)), shaping_mask))
+            shaped = shape_aligned("".join(compress(shown, shaping_mask)))
+        cluster_at = [p for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+        self.glyphs = [glyph for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+        self.starts = [offset + p for p in cluster_at]
+        if self.starts:
+            self.starts[0] = offset  # leading hidden characters belong to the first cluster
+        self.ends = [*self.starts[1:], offset + len(text)]
+        if all(width == 1 for role, _, width in table.values() if role == BASE):
+            self.widths = [1] * len(cluster_at)
+        else:
+            self.widths = [table[text[p]][2] for p in cluster_at]
+        self.levels = [resolved.levels[p] for p in cluster_at]
+        self.classes = [resolved.classes[p] for p in cluster_at]
+        shown_marks = {
+            ch for ch, (role, _, _) in table.items()
+            if role == MARK or (role == HARAKA and self.options.keep_harakat)
+        }
+        if shown_marks and cluster_at:
+            for p, ch in enumerate(text):
+                if ch in shown_marks:
+                    k = bisect_right(cluster_at, p) - 1
+                    if k >= 0:
+                        self.glyphs[k] += ch
+
+    def _build_terminal(self, text: str, offset: int, base: str | None) -> None:
+        if base is None:
+            self.base_level = get_base_level(text) if text else 0
+        else:
+            self.base_level = 1 if base == "rtl" else 0
+        keep_harakat = self.options.keep_harakat
+        for i, (role, drawn, width) in enumerate(map(ROLES.__getitem__, text)):
+            position = offset + i
+            if role == BASE:
+                self.glyphs.append(drawn)
+                self.starts.append(position)
+                self.ends.append(position + 1)
+                self.widths.append(width)
+                self.classes.append("WS" if drawn == " " else "L")
+            elif role != HIDDEN and self.glyphs and self.ends[-1] == position:
+                self.ends[-1] = position + 1
+                if role == MARK or keep_harakat:
+                    self.glyphs[-1] += drawn
+        self.levels = [self.base_level] * len(self.glyphs)
+
+    def lines(self, width: int) -> list[DisplayLine]:
+        """Display lines for `width` cells (cached for the last width asked)."""
+        if width < 1:
+            raise ValueError("width must be at least 1 cell")
+        if self._width_cache is not None and self._width_cache[0] == width:
+            return self._width_cache[1]
+        lines = [self._line(lo, draw_hi, hi) for lo, draw_hi, hi in self._breaks(width)]
+        if not lines:
+            lines = [DisplayLine((), (), (), (), self.start, self.end, self.rtl)]
+        self._width_cache = (width, lines)
+        return lines
+
+    def _breaks(self, width: int) -> Iterator[tuple[int, int, int]]:
+        """(first cluster, end of drawn clusters, end of line) in logical order.
+
+        Lines break after a run of spaces; the spaces at a break hang (they are part of the
+        line but not drawn). A word longer than the width is split where it overflows.
+        """
+        prefix, spaces, n = self._prefix, self._spaces, len(self.glyphs)
+        lo = 0
+        while lo < n:
+            fit = bisect_right(prefix, prefix[lo] + width) - 1  # clusters [lo, fit) fit
+            if fit >= n:
+                yield lo, n, n
+                return
+            fit = max(fit, lo + 1)  # a cluster wider than the line still gets a line
+            k = bisect_right(spaces, fit) - 1  # the last space at or before `fit`
+            if k < 0 or spaces[k] <= lo:
+                yield lo, fit, fit  # no space to break at: split the word
+                lo = fit
+                continue
+            brk = spaces[k]
+            hi = brk
+            while hi < n and self.classes[hi] in ("WS", "S"):
+                hi += 1
+            draw_hi = brk
+            while draw_hi > lo and self.classes[draw_hi - 1] in ("WS", "S"):
+                draw_hi -= 1
+            yield lo, draw_hi, hi
+            lo = hi
+
+    def _line(self, lo: int, draw_hi: int, hi: int) -> DisplayLine:
+        # Lines tile the paragraph: hidden characters and hanging spaces belong to a line.
+        start = self.start if lo == 0 else self.starts[lo]
+        end = self.starts[hi] if hi < len(self.starts) else self.end
+        glyphs = self.glyphs[lo:draw_hi]
+        starts = self.starts[lo:draw_hi]
+        ends = self.ends[lo:draw_hi]
+        widths = self.widths[lo:draw_hi]
+        if self.options.mode == "terminal":
+            return DisplayLine(
+                tuple(glyphs), tuple(starts), tuple(ends), tuple(widths), start, end, self.rtl
+            )
+        levels = line_levels(self.levels[lo:draw_hi], self.classes[lo:draw_hi], self.base_level)
+        for k in range(bisect_left(self._mirrorable, lo), bisect_left(self._mirrorable, draw_hi)):
+            at = self._mirrorable[k] - lo
+            glyphs[at] = mirror(glyphs[at], levels[at])
+        pick = _picker(reorder(levels))
+        return DisplayLine(
+            pick(glyphs), pick(starts), pick(ends), pick(widths), start, end, self.rtl
+        )
+
+
+def _picker(order: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """A function taking the items of a sequence at `order`, as a tuple (at C speed)."""
+    if len(order) == 1:
+        only = order[0]
+        return lambda items: (items[only],)
+    return itemgetter(*order)
+
+
+def layout_paragraph(
+    text: str, width: int, options: LayoutOptions | None = None, offset: int = 0
+) -> list[DisplayLine]:
+    """Lay out one paragraph of logical text for `width` cells."""
+    return PreparedParagraph(text, offset, options).lines(width)
+
+
+def single_line(text: str, width: int | None = None, options: LayoutOptions | None = None) -> DisplayLine:
+    """Text for a one-line place (a title, a list item, the status bar), shortened to fit.
+
+    Newlines count as spaces. When the text is longer than `width`, it is cut at its
+    logical end and an ellipsis drawn there (on the left of an RTL line).
+    """
+    prepared = PreparedParagraph(text, 0, options)
+    if width is None or prepared.cell_width <= width:
+        return prepared.lines(max(1, prepared.cell_width))[0]
+    first = prepared.lines(max(1, width - 1))[0]
+    ellipsis = (ELLIPSIS, first.end, len(text), 1)
+    cells = list(zip(first.glyphs, first.starts, first.ends, first.widths))
+    cells = [ellipsis, *cells] if first.rtl else [*cells, ellipsis]
+    glyphs, starts, ends, widths = (tuple(column) for column in zip(*cells))
+    return DisplayLine(glyphs, starts, ends, widths, 0, len(text), first.rtl)
+
+
+def layout_text(
+    paragraphs: Sequence[tuple[int, int]], text: str, width: int, options: LayoutOptions | None = None
+) -> Iterator[tuple[int, DisplayLine]]:
+    """(paragraph index, line) for each display line of the given paragraph ranges."""
+    for index, (start, end) in enumerate(paragraphs):
+        for line in layout_paragraph(text[start:end], width, options, start):
+            yield index, line
