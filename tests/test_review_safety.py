@@ -124,6 +124,7 @@ WORKER = textwrap.dedent("""
             mention = mentions[number % len(mentions)]
             decision = (review.accept if number % 2 else review.reject)(mention)
             print(decision.id, flush=True)
+            time.sleep(0.002)  # a fast reviewer: lets the other process in between
 """)
 
 
@@ -148,6 +149,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     assert len(rows) == 120
     for name in ("ana", "bob"):
         assert {i for i, who in rows if who == name} == reported[name]
+    in_order = [who for _, who in sorted(rows)]
+    assert sum(a != b for a, b in zip(in_order, in_order[1:])) > 2  # they really interleaved
 
 
 def test_a_process_killed_right_after_a_decision_loses_nothing(tmp_path):
@@ -165,3 +168,12 @@ def test_a_process_killed_right_after_a_decision_loses_nothing(tmp_path):
         assert review.reviewed(analysis_of(document)).progress.reviewed > 0
         check = store.connection.execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
+
+
+def test_a_new_store_is_at_the_current_schema_in_wal_mode(tmp_path):
+    db_path(tmp_path).parent.mkdir()
+    db_path(tmp_path).touch()  # an empty file is an empty database: it is set up, not refused
+    with ReviewStore.open(tmp_path) as store:
+        connection = store.connection
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

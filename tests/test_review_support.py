@@ -46,3 +46,15 @@ def analysis_of(document: Document, entities: dict = ENTITIES) -> Analysis:
         if mentions:
             built.append(Entity(entity_id, surface, label, None, mentions))
     return Analysis(str(document.path), document.sha256, document.title, built)
+
+
+def brat_t_lines(ann: str) -> list[tuple[str, list[tuple[int, int]], str]]:
+    """The T lines of a brat .ann file as (label, fragments, surface text)."""
+    parsed = []
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            _, label_offsets, surface = line.split("\t")
+            label, offsets = label_offsets.split(" ", 1)
+            fragments = [tuple(map(int, f.split())) for f in offsets.split(";")]
+            parsed.append((label, fragments, surface))
+    return parsed

@@ -47,7 +47,7 @@ def _parser(prog: str, module: str, help_text: str) -> tuple[argparse.ArgumentPa
 
 
 def _top_level_help() -> str:
-    verbs = "\n".join(f"  seedread {name:<17}{text}" for name, (_, text) in VERBS.items())
+    verbs = "\n".join(f"  seedread {name:<15}{text}" for name, (_, text) in VERBS.items())
     return (
         f"seedread {__version__}: a terminal reader for right-to-left news articles\n\n"
         f"usage:\n  seedread PATH…          {APP[1]} (files or folders)\n{verbs}\n\n"

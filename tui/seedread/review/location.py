@@ -42,6 +42,16 @@ def review_folder(path: Path | str) -> Path:
     return start
 
 
+def path_key(folder: Path, path: Path | str) -> str:
+    """How the store names an article: its path relative to the reviewed folder (so the
+    folder can move), or its absolute path when it lies outside."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(folder).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
 def locate_store(folder: Path | str, *, create: bool = True) -> StoreLocation | None:
     """The store for `folder`: an existing one (in the folder first, then the data
     directory), else a new one where it can be written. Returns None when there is none and

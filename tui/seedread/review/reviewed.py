@@ -11,35 +11,24 @@ was about, if the extractor still finds it, is marked "stale" for another look.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from seedread.analysis.model import Analysis
 from seedread.review.decisions import DELETED, Decision, MentionState, in_force
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewedMention:
+class ReviewedMention(MentionState):
     """A mention as shown: `status` is accepted, rejected, unreviewed or stale; `label` is
     the type after any retyping; `key` is what the store's operations take."""
 
-    key: str
-    start: int
-    end: int
-    text: str
-    label: str
-    entity_id: str
-    entity_name: str
-    status: str
-    source: str
     reviewer: str | None = None  # who made the last decision on it
     decided_at: str | None = None
 
     @property
     def state(self) -> MentionState:
-        return MentionState(
-            self.key, self.start, self.end, self.text, self.label,
-            self.entity_id, self.entity_name, self.status, self.source,
-        )
+        """Just the decidable fields, as a decision records them."""
+        return MentionState(*(getattr(self, f.name) for f in fields(MentionState)))
 
     @property
     def reviewed(self) -> bool:

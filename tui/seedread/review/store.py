@@ -27,7 +27,7 @@ from seedread.review.decisions import (
     undo_target,
 )
 from seedread.review.errors import ReviewError
-from seedread.review.location import StoreLocation, locate_store
+from seedread.review.location import StoreLocation, locate_store, path_key
 from seedread.review.reviewed import (
     ReviewedAnalysis,
     ReviewedEntity,
@@ -89,7 +89,7 @@ class ReviewStore:
     def document(self, document: Document) -> DocumentReview:
         """The review of `document`, found by path, else by content (a renamed file), else
         started anew."""
-        path = self._path_key(document.path)
+        path = path_key(self.location.folder, document.path)
 
         def find_or_add(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
             row = conn.execute(
@@ -116,13 +116,6 @@ class ReviewStore:
         doc_id, first_sha256, renamed_from = self._write(find_or_add)
         return DocumentReview(self, document, doc_id, path,
                               changed=first_sha256 != document.sha256, renamed_from=renamed_from)
-
-    def _path_key(self, path: Path) -> str:
-        resolved = Path(path).resolve()
-        try:
-            return resolved.relative_to(self.location.folder).as_posix()
-        except ValueError:
-            return str(resolved)
 
     def _write(self, work):
         return database.write(self.connection, self.location.path, self.timeout, work)

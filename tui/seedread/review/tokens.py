@@ -3,8 +3,9 @@
 One definition of "word" serves the reviewer's grow/shrink keys and the CoNLL exporter, so a
 span grown by a word in the reader is exactly a run of whole tokens in the export. A word
 keeps its Arabic diacritics, tatweel and joiners (they are marks, not separators); numbers
-keep their decimal and thousands separators; every other non-space character (Arabic and
-Latin punctuation, guillemets, brackets) is a token of its own.
+keep their decimal and thousands separators; every other visible character (Arabic and
+Latin punctuation, guillemets, brackets) is a token of its own; spaces and invisible
+direction marks separate tokens.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[
     index = start
     while index < end:
         char = text[index]
-        if char.isspace():
+        if char.isspace() or (unicodedata.category(char) == "Cf" and char not in _JOINERS):
             index += 1
             continue
         number = _NUMBER.match(text, index, end)

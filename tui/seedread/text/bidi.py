@@ -25,7 +25,7 @@ ISOLATE_CONTROLS = frozenset({"LRI", "RLI", "FSI", "PDI"})
 # Rule L1: segment and paragraph separators are reset to the paragraph level, and so are
 # whitespace and isolate controls before them or at the end of a line.
 SEPARATORS = frozenset({"S", "B"})
-RESET_AT_LINE_END = frozenset({"WS"}) | ISOLATE_CONTROLS
+RESET_BEFORE_SEPARATOR = frozenset({"WS"}) | ISOLATE_CONTROLS | REMOVED_BY_X9
 
 _BASES = {None: None, "ltr": "L", "rtl": "R"}
 _LEVELS_START = "\n    levels: ["
@@ -98,23 +98,19 @@ def line_levels(
 ) -> list[int]:
     """Rule L1 for one line: reset separators and the whitespace before them or the line end."""
     out = list(levels)
-    if "S" in classes or "B" in classes:
-        stop = 0
-    else:  # only the end of the line can change
-        stop = len(out) - 1
-        while stop > 0 and classes[stop] in RESET_AT_LINE_END | REMOVED_BY_X9:
-            stop -= 1
-    resetting = True  # at the end of the line
-    for i in range(len(out) - 1, stop - 1, -1):
+    resetting = True  # at the end of the line, or just before a separator
+    has_separators = "S" in classes or "B" in classes
+    for i in range(len(out) - 1, -1, -1):
         cls = classes[i]
         if cls in SEPARATORS:
             out[i] = paragraph_level
             resetting = True
-        elif cls in RESET_AT_LINE_END or cls in REMOVED_BY_X9:
-            if resetting:
-                out[i] = paragraph_level
-        else:
+        elif resetting and cls in RESET_BEFORE_SEPARATOR:
+            out[i] = paragraph_level
+        elif has_separators:
             resetting = False
+        else:
+            break  # only the end of the line can change
     return out
 
 

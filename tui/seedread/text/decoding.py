@@ -23,9 +23,9 @@ LEGACY_ENCODINGS: tuple[tuple[str, str], ...] = (
 )
 # Share of the non-ASCII letters that must be Arabic for a legacy decoding to count as text.
 MIN_ARABIC_SHARE = 0.6
-# Share of control characters (other than tab, newline, carriage return, form feed) that
-# makes a decoding look like binary data rather than text.
-MAX_CONTROL_SHARE = 0.01
+# Share of control characters (other than tab, newline, carriage return, form feed) above
+# which a decoding looks like binary data rather than text (a few escapes are just hostile).
+MAX_CONTROL_SHARE = 0.25
 
 
 class UndecodableError(ValueError):

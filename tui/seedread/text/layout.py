@@ -26,7 +26,14 @@ from rich.cells import get_character_cell_size
 
 from bidi import get_base_level
 from bidi.mirror import MIRRORED
-from seedread.text.bidi import line_levels, mirror, reorder, resolve
+from seedread.text.bidi import (
+    BIDI_CLASSES,
+    REMOVED_BY_X9,
+    line_levels,
+    mirror,
+    reorder,
+    resolve,
+)
 from seedread.text.shaping import ZWJ, ZWNJ, shape_aligned
 
 Mode = Literal["app", "terminal"]
@@ -198,10 +205,7 @@ class PreparedParagraph:
         self.widths: list[int] = []
         self.levels: list[int] = []
         self.classes: list[str] = []
-        if self.options.mode == "app":
-            self._build_app(text, offset, base)
-        else:
-            self._build_terminal(text, offset, base)
+        self._build(text, offset, base)
         self._prefix = [0, *accumulate(self.widths)]
         self._spaces = [k for k, cls in enumerate(self.classes) if cls in ("WS", "S")]
         self._mirrorable = [k for k, glyph in enumerate(self.glyphs) if glyph in MIRRORED]
@@ -216,9 +220,10 @@ class PreparedParagraph:
         """Cells the whole paragraph takes on one line."""
         return self._prefix[-1]
 
-    def _build_app(self, text: str, offset: int, base: str | None) -> None:
+    def _build(self, text: str, offset: int, base: str | None) -> None:
         """Clusters in logical order: a drawn character with the marks and hidden characters
-        after it, and the alef of a lam-alef ligature, up to the next drawn character."""
+        after it (and, shaped, the alef of a lam-alef ligature) up to the next one."""
+        app = self.options.mode == "app"
         table = {ch: ROLES[ch] for ch in set(text)}
         placeholders = {
             ch: drawn for ch, (role, drawn, _) in table.items() if role == BASE and drawn != ch
@@ -229,60 +234,73 @@ class PreparedParagraph:
             bidi_text = text.translate(str.maketrans(placeholders))
         else:
             bidi_text = shown
-        resolved = resolve(bidi_text, base)
-        self.base_level = resolved.base_level
         is_base = {ch: role == BASE for ch, (role, _, _) in table.items()}
         base_mask = list(map(is_base.__getitem__, text))
+        if app:
+            resolved = resolve(bidi_text, base)
+            self.base_level = resolved.base_level
+            levels, classes = resolved.levels, resolved.classes
+            takes_part = {ch: is_base[ch] or ch in (ZWJ, ZWNJ) for ch in table}
+        else:
+            self.base_level = {"ltr": 0, "rtl": 1}.get(base or "", 0)
+            if base is None and text:
+                self.base_level = get_base_level(bidi_text)
+            classes = list(map(BIDI_CLASSES.__getitem__, bidi_text))
+            levels = [self.base_level] * len(text)
+            takes_part = is_base
         if all(base_mask):
             positions: Sequence[int] = range(len(text))
-            shaped = shape_aligned(shown)
+            part = shown
         else:
-            shapes = {ch: is_base[ch] or ch in (ZWJ, ZWNJ) for ch in table}
-            shaping_mask = list(map(shapes.__getitem__, text))
-            positions = list(compress(range(len(text)), shaping_mask))
-            shaped = shape_aligned("".join(compress(shown, shaping_mask)))
-        cluster_at = [p for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
-        self.glyphs = [glyph for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+            mask = list(map(takes_part.__getitem__, text))
+            positions = list(compress(range(len(text)), mask))
+            part = "".join(compress(shown, mask))
+        shaped = shape_aligned(part) if app else part
+        drawn = [(p, glyph) for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+        invisible = self._invisible_with_levels(text, table, classes) if app else []
+        if invisible:
+            drawn = sorted(drawn + invisible)
+        cluster_at = [p for p, _ in drawn]
+        self.glyphs = [glyph for _, glyph in drawn]
         self.starts = [offset + p for p in cluster_at]
         if self.starts:
             self.starts[0] = offset  # leading hidden characters belong to the first cluster
         self.ends = [*self.starts[1:], offset + len(text)]
-        if all(width == 1 for role, _, width in table.values() if role == BASE):
+        if not invisible and all(width == 1 for role, _, width in table.values() if role == BASE):
             self.widths = [1] * len(cluster_at)
         else:
             self.widths = [table[text[p]][2] for p in cluster_at]
-        self.levels = [resolved.levels[p] for p in cluster_at]
-        self.classes = [resolved.classes[p] for p in cluster_at]
+        self.levels = [levels[p] for p in cluster_at]
+        self.classes = [classes[p] for p in cluster_at]
         shown_marks = {
             ch for ch, (role, _, _) in table.items()
             if role == MARK or (role == HARAKA and self.options.keep_harakat)
         }
         if shown_marks and cluster_at:
+            carriers = [k for k, glyph in enumerate(self.glyphs) if glyph]
+            carrier_at = [cluster_at[k] for k in carriers]
             for p, ch in enumerate(text):
                 if ch in shown_marks:
-                    k = bisect_right(cluster_at, p) - 1
+                    k = bisect_right(carrier_at, p) - 1
                     if k >= 0:
-                        self.glyphs[k] += ch
+                        self.glyphs[carriers[k]] += ch
 
-    def _build_terminal(self, text: str, offset: int, base: str | None) -> None:
-        if base is None:
-            self.base_level = get_base_level(text) if text else 0
-        else:
-            self.base_level = 1 if base == "rtl" else 0
-        keep_harakat = self.options.keep_harakat
-        for i, (role, drawn, width) in enumerate(map(ROLES.__getitem__, text)):
-            position = offset + i
-            if role == BASE:
-                self.glyphs.append(drawn)
-                self.starts.append(position)
-                self.ends.append(position + 1)
-                self.widths.append(width)
-                self.classes.append("WS" if drawn == " " else "L")
-            elif role != HIDDEN and self.glyphs and self.ends[-1] == position:
-                self.ends[-1] = position + 1
-                if role == MARK or keep_harakat:
-                    self.glyphs[-1] += drawn
-        self.levels = [self.base_level] * len(self.glyphs)
+    @staticmethod
+    def _invisible_with_levels(
+        text: str, table: dict[str, tuple[int, str, int]], classes: list[str]
+    ) -> list[tuple[int, str]]:
+        """Zero-width cells for LRM, RLM, ALM and the isolate controls.
+
+        They are never drawn, but they have embedding levels that separate the runs around
+        them, so they must take part in reordering (rule X9 removes only the others).
+        """
+        if all(role != HIDDEN for role, _, _ in table.values()):
+            return []
+        return [
+            (p, "")
+            for p, ch in enumerate(text)
+            if table[ch][0] == HIDDEN and classes[p] not in REMOVED_BY_X9
+        ]
 
     def lines(self, width: int) -> list[DisplayLine]:
         """Display lines for `width` cells (cached for the last width asked)."""
@@ -322,6 +340,8 @@ class PreparedParagraph:
             draw_hi = brk
             while draw_hi > lo and self.classes[draw_hi - 1] in ("WS", "S"):
                 draw_hi -= 1
+            if draw_hi == lo:  # only spaces before the break: draw them, not an empty line
+                draw_hi = min(hi, fit)
             yield lo, draw_hi, hi
             lo = hi
 

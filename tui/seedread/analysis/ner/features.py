@@ -51,6 +51,10 @@ class Resources:
             cached = self._cache[token] = self._compute(token)
         return cached
 
+    def stem(self, token: str) -> str:
+        """The token's normalised stem (as used by the `s=` feature)."""
+        return self.word_features(token)[0][1][2:]
+
     def _compute(self, token: str) -> dict[int, list[str]]:
         word = normalize(token)
         clitics, stem = segment(word)

@@ -1,46 +1,74 @@
-"""The shipped CRF tagger: loaded once from package data, used for token lists and raw text."""
+"""The shipped two-pass CRF tagger: loaded once from package data, used for token lists
+and raw text. The first pass tags each sentence from local features; the second pass adds
+the first pass's tags and how the same word was tagged elsewhere in the document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources as package_data
 
 import pycrfsuite
 
 from seedread.analysis.ner.bio import entity_spans
+from seedread.analysis.ner.document import second_pass_rows
 from seedread.analysis.ner.features import Resources, load_resources
 from seedread.analysis.ner.tokenize import sentences, tokenize
 
 LABELS = ("PERS", "LOC", "ORG", "MISC")
-MODEL_FILE = "ner.crfsuite"
+FIRST_PASS_FILE = "ner.crfsuite"
+SECOND_PASS_FILE = "ner-doc.crfsuite"
 RESOURCES_FILE = "clusters.tsv"
 
 
+@dataclass
+class Model:
+    first: pycrfsuite.Tagger
+    second: pycrfsuite.Tagger
+    resources: Resources
+
+    def tag_document(self, document: list[list[str]]) -> list[list[str]]:
+        """BIO tags for each sentence of one document."""
+        rows = [self.resources.sentence_features(tokens) for tokens in document]
+        first = [self.first.tag(sentence_rows) for sentence_rows in rows]
+        extended = second_pass_rows(self.resources, document, rows, first)
+        return [self.second.tag(sentence_rows) for sentence_rows in extended]
+
+
+def open_tagger(path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
 @cache
-def shipped_model() -> tuple[pycrfsuite.Tagger, Resources]:
+def shipped_model() -> Model:
     folder = package_data.files("seedread") / "data" / "ner"
-    with package_data.as_file(folder / MODEL_FILE) as model_path:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(model_path))
-    with package_data.as_file(folder / RESOURCES_FILE) as resources_path:
-        resources = load_resources(resources_path)
-    return tagger, resources
+    with (
+        package_data.as_file(folder / FIRST_PASS_FILE) as first,
+        package_data.as_file(folder / SECOND_PASS_FILE) as second,
+        package_data.as_file(folder / RESOURCES_FILE) as resources,
+    ):
+        return Model(open_tagger(first), open_tagger(second), load_resources(resources))
 
 
 def tag(tokens: list[str]) -> list[str]:
     """BIO tags (B-PERS, I-LOC, ..., O) for one sentence of tokens."""
     if not tokens:
         return []
-    tagger, resources = shipped_model()
-    return tagger.tag(resources.sentence_features([str(token) for token in tokens]))
+    return shipped_model().tag_document([[str(token) for token in tokens]])[0]
 
 
 def tag_text(text: str) -> list[tuple[int, int, str]]:
     """Entities of raw text as (start, end, label) in code-point offsets of `text`, so that
-    text[start:end] is the mention's exact surface; labels are PERS, LOC, ORG, MISC."""
+    text[start:end] is the mention's exact surface; labels are PERS, LOC, ORG, MISC. The
+    whole text is one document for the second pass."""
+    groups = sentences(text, tokenize(text))
+    if not groups:
+        return []
+    document = [[text[start:end] for start, end in group] for group in groups]
     found: list[tuple[int, int, str]] = []
-    for sentence in sentences(text, tokenize(text)):
-        tags = tag([text[start:end] for start, end in sentence])
+    for group, tags in zip(groups, shipped_model().tag_document(document)):
         for first, last, label in entity_spans(tags):
-            found.append((sentence[first][0], sentence[last - 1][1], label))
+            found.append((group[first][0], group[last - 1][1], label))
     return found

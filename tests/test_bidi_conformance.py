@@ -1,0 +1,60 @@
+"""seedread.text.bidi.visual_order against the Unicode 15.0 BidiCharacterTest.txt.
+
+This is what guards the python-bidi integration: an upgrade that changes its levels or its
+debug output format fails here (or raises BidiEngineError) instead of garbling text.
+"""
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from seedread.text.bidi import BidiEngineError, _rust_levels, visual_order
+
+DATA = Path(__file__).parent / "data" / "BidiCharacterTest-15.0.0.txt.gz"
+BASES = {"0": "ltr", "1": "rtl", "2": None}
+
+
+def load_cases():
+    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                codes, direction, _level, _levels, order = line.rstrip("\n").split(";")
+                text = "".join(chr(int(code, 16)) for code in codes.split())
+                yield text, BASES[direction], [int(i) for i in order.split()]
+
+
+def test_all_cases_of_the_unicode_conformance_file_pass():
+    cases = list(load_cases())
+    assert len(cases) == 91_707
+    failures = [
+        (text, base, expected)
+        for text, base, expected in cases
+        if visual_order(text, base) != expected
+    ]
+    passed = len(cases) - len(failures)
+    # The issue asks for at least 99.9%; all of them pass today, so hold that line.
+    assert not failures, f"{passed}/{len(cases)} pass; first failures: {failures[:5]}"
+
+
+def test_removed_characters_are_not_in_the_visual_order():
+    # RLO ... PDF: the controls are removed by X9 and the letters between them reversed.
+    text = "ab\u202ecd\u202cef"
+    assert visual_order(text) == [0, 1, 4, 3, 6, 7]
+
+
+def test_base_direction_override():
+    assert visual_order("abc", "rtl") == [0, 1, 2]
+    assert visual_order("\u05d0\u05d1 a", "ltr") == [1, 0, 2, 3]
+    assert visual_order("\u05d0\u05d1 a") == [3, 2, 1, 0]
+
+
+def test_bad_base_is_refused():
+    with pytest.raises(ValueError):
+        visual_order("abc", "up")
+
+
+def test_unrecognised_engine_output_is_an_error_not_a_guess(monkeypatch):
+    monkeypatch.setattr("seedread.text.bidi.get_display", lambda *a, **k: "BidiInfo {}")
+    with pytest.raises(BidiEngineError):
+        _rust_levels("abc", 3, None)

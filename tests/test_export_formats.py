@@ -1,0 +1,121 @@
+"""Each export format against a hand-written expected file, and offsets that lead back to
+the same surface text."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_review_support import analysis_of, brat_t_lines, write_article
+
+from seedread.review import ReviewStore, apply_decisions
+from seedread.review.export import ExportError, ExportItem
+from seedread.review.export_brat import write_brat
+from seedread.review.export_conll import write_conll
+from seedread.review.export_json import write_json
+from seedread.review.export_jsonl import write_jsonl
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture
+def item(tmp_path):
+    """The sample article after a short review: e1 accepted, the first حلب rejected, e3
+    retyped to MISC and accepted, دمشق added by the reviewer; the rest unreviewed."""
+    document = write_article(tmp_path / "corpus")
+    analysis = analysis_of(document)
+    with ReviewStore.open(tmp_path / "corpus", reviewer="ana") as store:
+        review = store.document(document)
+        view = review.reviewed(analysis)
+        review.accept(view.entity("e1").mentions)
+        review.reject(view.entity("e2").mentions[0])
+        review.retype(view.entity("e3").mentions, "MISC")
+        review.accept(review.reviewed(analysis).entity("e3").mentions)
+        start = document.text.index("دمشق")
+        review.add(start, start + 4, "LOC")
+        return ExportItem(document, review.path, review.reviewed(analysis))
+
+
+def unreviewed_item(folder, text, entities) -> ExportItem:
+    document = write_article(folder, text=text)
+    view = apply_decisions(analysis_of(document, entities), document.text, [])
+    return ExportItem(document, document.path.name, view)
+
+
+def written(write, item, only_reviewed=False) -> str:
+    out = io.StringIO()
+    write([item], out, only_reviewed)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("only_reviewed", [False, True])
+def test_jsonl_matches_the_expected_file(item, only_reviewed):
+    name = "review_article_only_reviewed.jsonl" if only_reviewed else "review_article.jsonl"
+    expected = (EXPECTED / name).read_text(encoding="utf-8")
+    assert written(write_jsonl, item, only_reviewed) == expected
+
+
+@pytest.mark.parametrize("only_reviewed", [False, True])
+def test_conll_matches_the_expected_file(item, only_reviewed):
+    name = "review_article_only_reviewed.conll" if only_reviewed else "review_article.conll"
+    expected = (EXPECTED / name).read_text(encoding="utf-8")
+    assert written(write_conll, item, only_reviewed) == expected
+
+
+def test_json_matches_the_expected_file(item):
+    exported = json.loads(written(write_json, item))
+    for entity in exported["documents"][0]["entities"]:
+        for mention in entity["mentions"]:
+            if mention["decided_at"] is not None:
+                mention["decided_at"] = "<time>"
+    expected = json.loads((EXPECTED / "review_article.json").read_text(encoding="utf-8"))
+    assert exported == expected
+
+
+def test_brat_matches_the_expected_files(item, tmp_path):
+    out = tmp_path / "brat"
+    assert write_brat([item], out) == [out / "article.ann"]
+    for name in ("article.txt", "article.ann", "annotation.conf"):
+        assert (out / name).read_bytes() == (EXPECTED / "brat" / name).read_bytes(), name
+
+
+def test_jsonl_offsets_lead_back_to_the_surface_text(item):
+    record = json.loads(written(write_jsonl, item))
+    surfaces = {m.key: m.text for m in item.view.mentions}
+    assert len(record["spans"]) == len(surfaces)
+    for span in record["spans"]:
+        assert record["text"][span["start"] : span["end"]] in surfaces.values()
+        assert record["text"][span["start"] : span["end"]].strip() != ""
+
+
+def test_brat_offsets_lead_back_to_the_surface_text(item, tmp_path):
+    write_brat([item], tmp_path / "brat")
+    text = (tmp_path / "brat" / "article.txt").read_text(encoding="utf-8")
+    t_lines = brat_t_lines((tmp_path / "brat" / "article.ann").read_text(encoding="utf-8"))
+    assert len(t_lines) == 5
+    for _, fragments, surface in t_lines:
+        assert " ".join(text[a:b] for a, b in fragments) == surface
+
+
+def test_brat_splits_a_span_across_a_line_break_into_fragments(tmp_path):
+    item = unreviewed_item(tmp_path, "وصل وفد من مجلس\nالأمن الدولي أمس.\n",
+                           {"e1": ("ORG", "مجلس\nالأمن الدولي")})
+    write_brat([item], tmp_path / "out")
+    first = (tmp_path / "out" / "article.ann").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "T1\tORG 11 15;16 28\tمجلس الأمن الدولي"
+
+
+def test_brat_refuses_to_write_over_the_articles(item):
+    folder = Path(item.document.path).parent
+    with pytest.raises(ExportError, match="choose another --out"):
+        write_brat([item], folder)
+    assert not (folder / "annotation.conf").exists()
+    assert not (folder / "article.ann").exists()
+
+
+def test_conll_cuts_a_token_at_a_mention_inside_it(tmp_path):
+    item = unreviewed_item(tmp_path, "قصف وحلب أمس\n", {"e1": ("LOC", "حلب")})
+    lines = written(write_conll, item).splitlines()
+    assert lines[2:] == ["قصف O", "و O", "حلب B-LOC", "أمس O", ""]

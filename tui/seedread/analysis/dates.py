@@ -1,0 +1,329 @@
+"""Temporal expressions in Arabic news and their ISO 8601 values.
+
+The patterns run over a folded copy of the text of the same length (alef forms, ى, ة, hamza
+seats folded; harakat turned into tatweel; Arabic-Indic digits into ASCII), so every match
+is directly a span of the document. Month names come from `calendar_names` (CLDR and
+hijridate). A month name alone is never a date (مارس is also a verb): it needs a day, a
+year, «شهر» before it or «الماضي/المقبل» after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hijridate import Gregorian, Hijri
+
+from seedread.analysis.calendar_names import gregorian_months, hijri_months, weekdays
+from seedread.analysis.normalize import normalize_word
+
+_FOLD = str.maketrans(
+    {
+        **{c: "ا" for c in "أإآٱ"},
+        "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+        **{chr(c): "ـ" for c in range(0x064B, 0x0653)},
+        "\u0670": "ـ",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+
+NUMBER_WORDS = {
+    "يوم": 1, "يوما": 1, "يومين": 2, "اسبوع": 1, "الاسبوع": 1, "اسبوعين": 2, "شهر": 1,
+    "الشهر": 1, "شهرين": 2, "سنه": 1, "السنه": 1, "عام": 1, "العام": 1, "عامين": 2,
+    "سنتين": 2, "ساعه": 0, "ساعات": 0, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
+    "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8,
+    "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "بضعه": 3, "بضع": 3, "عده": 3,
+}
+UNIT_DAYS = {"يوم": 1, "ايام": 1, "يومين": 1, "يوما": 1, "ساعه": 0, "ساعات": 0,
+             "اسبوع": 7, "الاسبوع": 7, "اسبوعين": 7, "اسابيع": 7, "شهر": 30, "الشهر": 30,
+             "شهرين": 30, "اشهر": 30, "شهور": 30, "سنه": 365, "السنه": 365, "عام": 365,
+             "العام": 365, "عامين": 365, "سنتين": 365, "سنوات": 365, "اعوام": 365}
+PAST = ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته", "السابق", "السابقه")
+NEXT = ("المقبل", "المقبله", "القادم", "القادمه")
+CURRENT = ("الجاري", "الحالي", "الحاليه")
+
+
+def _alternation(names) -> str:
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        words = ["ـ*".join(re.escape(c) for c in word) for word in name.split()]
+        parts.append(r"\s+".join(words))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    value: str
+    year_certainty: str  # "stated", "inferred" or "unknown"
+    sort_key: str
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    greg = _alternation(gregorian_months())
+    hijri = _alternation(hijri_months())
+    day_names = _alternation(weekdays())
+    modifiers = "|".join(PAST + NEXT + CURRENT)
+    def month(tag: str) -> str:
+        return rf"(?P<m{tag}>{greg}|{hijri})(?:\s*[/(\-–]\s*(?:{greg})\s*\)?)?"
+
+    def year(tag: str) -> str:
+        return rf"(?P<year{tag}>\d{{4}})(?:\s*(?P<era{tag}>هـ|ه|م)(?![^\W\d_]))?"
+
+    weekday = rf"(?:(?:يوم|مساء|صباح|ليله|فجر|ظهر)\s+)?(?:ال)?(?:{day_names})\s*[،,]?\s*"
+    full = (
+        rf"(?:{weekday})?(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?{month('a')}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|السنه|لعام)?\s*{year('a')}"
+        rf"|\s+(?P<moda>{modifiers}))?"
+    )
+    month_year = rf"(?:شهر\s+)?{month('b')}\s+(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*{year('b')}"
+    month_mod = rf"(?:(?:شهر\s+)(?P<mm>{greg}|{hijri})(?:\s+(?P<mod1>{modifiers}))?|(?P<mn>{greg}|{hijri})\s+(?P<mod2>{modifiers}))"
+    numeric = r"(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>\d{4})|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    year_only = r"(?:(?:عام|العام|سنه|السنه|لعام|بعام)\s+(?P<y2>\d{4})(?:\s*(?P<era2>هـ|ه|م)(?![^\W\d_]))?|(?P<y3>\d{4})\s*(?P<era3>هـ|م)(?![^\W\d_]))"
+    count = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    units = "|".join(sorted(UNIT_DAYS, key=len, reverse=True))
+    ago = (
+        r"(?P<ago>منذ|قبل)\s+(?:(?:حوالي|حوالى|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?"
+        rf"(?:(?P<n>\d{{1,3}}|{count})\s+)?(?P<unit>{units})(?![^\W\d_])"
+    )
+    period = rf"(?P<period>الاسبوع|الشهر|العام|السنه)\s+(?P<pmod>{modifiers})"
+    day_ref = (
+        rf"(?P<wd2>(?:(?:يوم|مساء|صباح|ليله|فجر|ظهر)\s+(?:ال)?(?:{day_names})"
+        rf"(?:\s+(?P<wmod1>{modifiers}))?)|(?:ال)?(?:{day_names})\s+(?P<wmod2>{modifiers}))"
+    )
+    simple = r"(?P<simple>اول\s+امس|امس\s+الاول|امس|البارحه|اليوم|غدا|غدـ|بعد\s+غد)"
+    body = "|".join(f"(?:{p})" for p in (
+        numeric, full, month_year, month_mod, year_only, ago, period, day_ref, simple))
+    return re.compile(rf"(?<![^\W_])(?:[وفبل]|ال|لل|بال|وال|ول|وب|لـ|بـ)?(?P<date>{body})(?![^\W_])")
+
+
+def fold(text: str) -> str:
+    """The same-length matching copy of `text` the patterns run over."""
+    return text.translate(_FOLD)
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
+    """Every temporal expression with its value, resolved against `reference` when known."""
+    found = []
+    for match in _pattern().finditer(fold(text)):
+        resolved = _resolve(match, reference)
+        if resolved is None:
+            continue
+        value, certainty, key = resolved
+        start, end = match.span("date")
+        found.append(DateMatch(start, end, value, certainty, key))
+    return found
+
+
+def _month_of(name: str | None) -> tuple[int, bool] | None:
+    """(month number, is Hijri) for a matched month name."""
+    if not name:
+        return None
+    phrase = " ".join(normalize_word(w.replace("ـ", "")) for w in name.split())
+    if phrase in gregorian_months():
+        return gregorian_months()[phrase], False
+    if phrase in hijri_months():
+        return hijri_months()[phrase], True
+    return None
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _before(reference: dt.date, month: int, day: int) -> dt.date | None:
+    """The most recent `day` of `month` not after `reference`."""
+    for year in (reference.year, reference.year - 1, reference.year - 2):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference:
+            return candidate
+    return None
+
+
+def _after(reference: dt.date, month: int, day: int) -> dt.date | None:
+    """The first `day` of `month` after `reference`."""
+    for year in (reference.year, reference.year + 1, reference.year + 2):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > reference:
+            return candidate
+    return None
+
+
+def _hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None):
+    """(value, year certainty, sort key) of a match, or None when it is no real date."""
+    g = m.groupdict()
+    if g["nd"] or g["iy"]:
+        day, month, year = (g["nd"], g["nm"], g["ny"]) if g["nd"] else (g["id"], g["im"], g["iy"])
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+        return _iso(date), "stated", _iso(date)
+    if g["day"] is not None:
+        return _day_month(int(g["day"]), g["ma"], g["yeara"], g["eraa"], g["moda"], ref)
+    if g["mb"]:
+        month, hijri = _month_of(g["mb"])
+        year = int(g["yearb"])
+        if hijri or g["erab"] in ("هـ", "ه"):
+            start = _hijri_to_gregorian(year, month, 1)
+            return (start.strftime("%Y-%m"), "stated", _iso(start)) if start else None
+        return f"{year:04d}-{month:02d}", "stated", f"{year:04d}-{month:02d}-01"
+    if g["mm"] or g["mn"]:
+        return _month_alone(g["mm"] or g["mn"], g["mod1"] or g["mod2"], ref)
+    if g["y2"] or g["y3"]:
+        return _year(int(g["y2"] or g["y3"]), g["era2"] or g["era3"])
+    if g["ago"]:
+        return _ago(g["n"], g["unit"], ref)
+    if g["period"]:
+        return _period(g["period"], g["pmod"], ref)
+    if g["wd2"]:
+        return _weekday(g["wd2"], g["wmod1"] or g["wmod2"], ref)
+    if g["simple"]:
+        words = g["simple"].split()
+        offset = {"امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غدـ": 1}.get(words[0], 0)
+        if len(words) > 1:
+            offset = 2 if words[0] == "بعد" else -2
+        return _offset(offset, ref)
+    return None
+
+
+def _day_month(day: int, month_name: str, year: str | None, era: str | None,
+               modifier: str | None, ref):
+    month, hijri = _month_of(month_name)
+    if not 1 <= day <= 31:
+        return None
+    if hijri or era in ("هـ", "ه"):
+        if year:
+            date = _hijri_to_gregorian(int(year), month, day)
+            return (_iso(date), "stated", _iso(date)) if date else None
+        if ref is None:
+            return "XXXX-XX-XX", "unknown", f"9999-{month:02d}-{day:02d}h"
+        hyear = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+        for candidate_year in (hyear, hyear - 1):
+            date = _hijri_to_gregorian(candidate_year, month, day)
+            if date and date <= ref:
+                return _iso(date), "inferred", _iso(date)
+        return None
+    if year:
+        try:
+            date = dt.date(int(year), month, day)
+        except ValueError:
+            return None
+        return _iso(date), "stated", _iso(date)
+    if ref is not None:
+        date = _after(ref, month, day) if modifier in NEXT else _before(ref, month, day)
+        if date:
+            return _iso(date), "inferred", _iso(date)
+    return f"XXXX-{month:02d}-{day:02d}", "unknown", f"9999-{month:02d}-{day:02d}"
+
+
+def _month_alone(name: str, modifier: str | None, ref):
+    month, hijri = _month_of(name)
+    if hijri:
+        return "XXXX-XX", "unknown", "9999-99"
+    if ref is None:
+        return f"XXXX-{month:02d}", "unknown", f"9999-{month:02d}"
+    if modifier in NEXT:
+        year = ref.year if month > ref.month else ref.year + 1
+    elif modifier in PAST:
+        year = ref.year if month < ref.month else ref.year - 1
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year:04d}-{month:02d}", "inferred", f"{year:04d}-{month:02d}-01"
+
+
+def _year(year: int, era: str | None):
+    if era in ("هـ", "ه"):
+        first = _hijri_to_gregorian(year, 1, 1)
+        last = _hijri_to_gregorian(year + 1, 1, 1)
+        if not first or not last:
+            return None
+        last -= dt.timedelta(days=1)
+        return f"{_iso(first)}/{_iso(last)}", "stated", _iso(first)
+    if not 1000 <= year <= 2999:
+        return None
+    return f"{year:04d}", "stated", f"{year:04d}"
+
+
+def _relative_key(days: int) -> str:
+    return f"9999-99-{100000 + days:06d}"
+
+
+def _offset(days: int, ref):
+    if ref is None:
+        sign = "-" if days < 0 else "+" if days > 0 else ""
+        return f"{sign}P{abs(days)}D", "unknown", _relative_key(days)
+    date = ref + dt.timedelta(days=days)
+    return _iso(date), "inferred", _iso(date)
+
+
+def _ago(count: str | None, unit: str, ref):
+    unit = normalize_word(unit)
+    if count is None:
+        number = NUMBER_WORDS.get(unit, 1)
+    elif count.isdigit():
+        number = int(count)
+    else:
+        number = NUMBER_WORDS.get(count, 1)
+    if unit in ("ايام", "اشهر", "شهور", "سنوات", "اعوام", "اسابيع") and count is None:
+        number = 3
+    days = number * UNIT_DAYS[unit]
+    if ref is None:
+        return f"-P{days}D", "unknown", _relative_key(-days)
+    date = ref - dt.timedelta(days=days)
+    return _iso(date), "inferred", _iso(date)
+
+
+def _period(unit: str, modifier: str, ref):
+    step = -1 if modifier in PAST else 1 if modifier in NEXT else 0
+    code = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y"}[unit]
+    if ref is None:
+        sign = "-" if step < 0 else "+" if step > 0 else ""
+        days = step * {"W": 7, "M": 30, "Y": 365}[code]
+        return f"{sign}P{abs(step)}{code}", "unknown", _relative_key(days)
+    if code == "W":
+        day = ref + dt.timedelta(weeks=step)
+        year, week, _ = day.isocalendar()
+        monday = day - dt.timedelta(days=day.weekday())
+        return f"{year:04d}-W{week:02d}", "inferred", _iso(monday)
+    if code == "M":
+        month_index = ref.year * 12 + ref.month - 1 + step
+        year, month = divmod(month_index, 12)
+        return f"{year:04d}-{month + 1:02d}", "inferred", f"{year:04d}-{month + 1:02d}-01"
+    return f"{ref.year + step:04d}", "inferred", f"{ref.year + step:04d}"
+
+
+def _weekday(phrase: str, modifier: str | None, ref):
+    number = next(
+        (n for word in phrase.split() for name, n in weekdays().items()
+         if normalize_word(word.replace("ـ", "")) == name),
+        None,
+    )
+    if number is None:
+        return None
+    if ref is None:
+        return f"XXXX-WXX-{number}", "unknown", _relative_key(-1)
+    delta = (ref.isoweekday() - number) % 7
+    if modifier in NEXT:
+        date = ref + dt.timedelta(days=(number - ref.isoweekday()) % 7 or 7)
+    else:
+        date = ref - dt.timedelta(days=delta or (7 if modifier in PAST else 0))
+    return _iso(date), "inferred", _iso(date)

@@ -1,0 +1,246 @@
+"""Candidate mentions from the gazetteer and from general rules of Arabic news prose:
+titles before people, head nouns before organisations, places and events, quoted names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedread.analysis.gazetteer import Gazetteer
+from seedread.analysis.lexicon import (
+    EVENT_HEADS,
+    EVENT_HEADS_NEED_NAME,
+    GIVEN_NAMES,
+    INSTITUTIONS,
+    NAME_LINKS,
+    ORG_HEADS,
+    PLACE_HEADS_DROPPED,
+    PLACE_HEADS_KEPT,
+    STOPWORDS,
+    TITLES,
+    WAR_HEADS,
+)
+from seedread.analysis.linking import Candidate
+from seedread.analysis.normalize import original_offset
+from seedread.analysis.tokens import Token, joined
+
+MAX_COMPLEMENT = 3
+MAX_NAME = 3
+MAX_TITLE_REACH = 8
+MAX_QUOTED_WORDS = 8
+FATHATAN = "\u064b"
+_QUOTE_AFTER = re.compile(r"[ \t]*(?:ال)?([«\"“])")
+_CLOSING = {"«": "»", '"': '"', "“": "”"}
+_DIGITS = re.compile(r"\d+")
+HEADS = (
+    [(head, "ORG", True) for head in ORG_HEADS]
+    + [(head, "LOC", True) for head in PLACE_HEADS_KEPT]
+    + [(head, "LOC", False) for head in PLACE_HEADS_DROPPED]
+    + [(head, "EVENT", True) for head in EVENT_HEADS]
+)
+HEAD_INFO = {head: (kind, kept) for head, kind, kept in HEADS}
+
+
+def find_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Candidate]:
+    """Every candidate mention the gazetteer and the rules propose (overlaps included)."""
+    known = list(gazetteer_candidates(text, tokens, gazetteer))
+    known_first: dict[int, Candidate] = {}
+    for candidate in known:
+        index = token_index(tokens, candidate.start)
+        if index not in known_first or known_first[index].length < candidate.length:
+            known_first[index] = candidate
+    rules = list(head_candidates(text, tokens, known_first))
+    rules += institution_candidates(text, tokens, gazetteer)
+    rules += person_candidates(text, tokens, known + rules)
+    return known + rules
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    """The token that contains `offset` (mentions may start after a proclitic)."""
+    low, high = 0, len(tokens) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if tokens[middle].start <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _stem_start(token: Token, prefix: int) -> int:
+    return token.start + original_offset(token.text, prefix)
+
+
+def gazetteer_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer):
+    """Known names, aliases and nisba forms, behind any proclitics."""
+    count = len(tokens)
+    for i, token in enumerate(tokens):
+        for prefix, stem in token.stems:
+            longest = gazetteer.first.get(stem)
+            if not longest:
+                continue
+            for length in range(min(longest, count - i), 0, -1):
+                words = (stem, *(t.norm for t in tokens[i + 1 : i + length]))
+                hit = gazetteer.index.get(words)
+                if hit is None or not all(
+                    joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + length - 1)
+                ):
+                    continue
+                known = gazetteer.known[hit[0]]
+                yield Candidate(_stem_start(token, prefix), tokens[i + length - 1].end,
+                                known.type, known.source, known.id)
+                break
+
+
+def _is_name_word(token: Token, titles_allowed: bool = False) -> bool:
+    norm = token.norm
+    return (
+        len(norm) >= 2
+        and norm not in STOPWORDS
+        and (titles_allowed or norm not in TITLES)
+        and norm not in HEAD_INFO
+        and not _DIGITS.search(norm)
+        and FATHATAN not in token.text
+    )
+
+
+def _quoted_end(text: str, offset: int) -> int | None:
+    """The end (after the closing quote) of a short quotation opening at `offset`."""
+    match = _QUOTE_AFTER.match(text, offset)
+    if not match:
+        return None
+    closing = text.find(_CLOSING[match.group(1)], match.end(), match.end() + 120)
+    if closing < 0 or "\n" in text[match.end() : closing]:
+        return None
+    inside = text[match.end() : closing].split()
+    if not inside or len(inside) > MAX_QUOTED_WORDS:
+        return None
+    return closing + 1
+
+
+def _closing_quote(text: str, offset: int) -> int | None:
+    """For a head word that opens a quotation («غزوة أبو عمر سراقب»), where the quotation
+    ends (before the closing quote)."""
+    if offset == 0 or text[offset - 1] not in _CLOSING:
+        return None
+    closing = text.find(_CLOSING[text[offset - 1]], offset, offset + 120)
+    if closing < 0 or len(text[offset:closing].split()) > MAX_QUOTED_WORDS:
+        return None
+    if re.search(r"[.!?؟،,\n]", text[offset:closing]):
+        return None
+    return closing
+
+
+def head_candidates(text: str, tokens: list[Token], known_first: dict[int, Candidate]):
+    """Head noun + name: جيش الفتح، محافظة درعا، معركة «فك الحصار …»، بلدة كفرنبل."""
+    count = len(tokens)
+    for i, token in enumerate(tokens):
+        reading = next(((p, s) for p, s in token.stems if s in HEAD_INFO), None)
+        if reading is None:
+            continue
+        prefix, head = reading
+        kind, kept = HEAD_INFO[head]
+        start = _stem_start(token, prefix)
+        quoted = _quoted_end(text, token.end)
+        if quoted is not None:
+            if kept:
+                yield Candidate(start, quoted, kind)
+            continue
+        closing = _closing_quote(text, token.start)
+        if closing is not None:
+            if kept:
+                yield Candidate(start, closing, kind)
+            continue
+        j = i + 1
+        taken: list[Token] = []
+        while j < count and len(taken) < MAX_COMPLEMENT and joined(text, tokens[j - 1], tokens[j]):
+            following = tokens[j]
+            hit = known_first.get(j)
+            if hit is not None and hit.type in ("LOC", "ORG", "PER") and not taken:
+                if not kept:
+                    break
+                taken.append(tokens[j])
+                j = token_index(tokens, hit.end - 1) + 1
+                taken.append(tokens[j - 1])
+                break
+            if not _is_name_word(following, titles_allowed=kind != "ORG"):
+                break
+            definite = following.norm.startswith(("ال", "وال")) or following.norm == "الله"
+            if following.norm.startswith("وال") and not taken:
+                break
+            if kind in ("ORG", "EVENT") and not definite and not (taken and kind == "EVENT"):
+                break
+            taken.append(following)
+            j += 1
+        if not taken:
+            continue
+        if head in EVENT_HEADS_NEED_NAME and known_first.get(i + 1) is None:
+            continue
+        if kept:
+            yield Candidate(start, taken[-1].end, kind)
+        elif known_first.get(i + 1) is None:
+            yield Candidate(taken[0].start, taken[-1].end, kind)
+
+
+def institution_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer):
+    """A definite institution with a nisba: الجيش السوري، الحكومة اللبنانية، الحرب السورية."""
+    for i in range(len(tokens) - 1):
+        token, following = tokens[i], tokens[i + 1]
+        for prefix, stem in token.stems:
+            kind = "ORG" if stem in INSTITUTIONS else "EVENT" if stem in WAR_HEADS else None
+            if kind is None:
+                continue
+            hit = gazetteer.index.get((following.norm,))
+            if hit and hit[1] == "demonym" and joined(text, token, following):
+                yield Candidate(_stem_start(token, prefix), following.end, kind)
+            break
+
+
+def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int]) -> list[Token]:
+    """The words of a personal name starting at token j (connectors like بن، أبو kept)."""
+    taken: list[Token] = []
+    while j < len(tokens) and len(taken) < MAX_NAME + 1:
+        token = tokens[j]
+        if taken and not joined(text, taken[-1], token):
+            break
+        if j in blocked or not (_is_name_word(token) or token.norm in NAME_LINKS):
+            break
+        if token.norm.startswith("و") and token.norm[1:] in GIVEN_NAMES | STOPWORDS:
+            break
+        taken.append(token)
+        j += 1
+    while taken and taken[-1].norm in NAME_LINKS:
+        taken.pop()
+    return taken
+
+
+def person_candidates(text: str, tokens: list[Token], found: list[Candidate]):
+    """People introduced by a first name (آفي ديختر) or a title (رئيس لجنة … X Y)."""
+    blocked = set()
+    for candidate in found:
+        first = token_index(tokens, candidate.start)
+        last = token_index(tokens, candidate.end - 1)
+        blocked.update(range(first, last + 1))
+    for i, token in enumerate(tokens):
+        given = next((p for p, s in token.stems if s in GIVEN_NAMES), None)
+        if i not in blocked and given is not None and not token.text.endswith("ى"):
+            name = _name_after(text, tokens, i + 1, blocked)
+            if name:
+                yield Candidate(_stem_start(token, given), name[-1].end, "PER")
+            continue
+        stems = {stem for _, stem in token.stems}
+        if not stems & TITLES:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= MAX_TITLE_REACH and joined(text, tokens[j - 1], tokens[j]):
+            word = tokens[j]
+            if j in blocked or word.norm.startswith("ال") or word.norm in ("باسم", "لدى"):
+                j += 1
+                continue
+            if word.norm in STOPWORDS or word.norm in TITLES:
+                break
+            name = _name_after(text, tokens, j, blocked)
+            starts_known = {s for _, s in word.stems} & GIVEN_NAMES
+            if name and (starts_known or len(name) >= 2):
+                yield Candidate(name[0].start, name[-1].end, "PER")
+            break

@@ -1,0 +1,133 @@
+"""From candidate mentions to entities: overlaps resolved, mentions of one thing linked
+(names, aliases, nisba forms, short forms, anaphoric heads) under one entity.
+
+This is the seam for other recognisers: anything that proposes spans (the rules, the
+gazetteer, later a statistical model) hands `Candidate`s to `link`, which decides which
+spans survive and which entity each one belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from seedread.analysis.gazetteer import Gazetteer
+from seedread.analysis.lexicon import ANAPHORIC_HEADS, STOPWORDS
+from seedread.analysis.model import Entity, Mention
+from seedread.analysis.normalize import normalize_word, original_offset
+from seedread.analysis.tokens import Token
+
+# Who wins an overlap between two spans of the same length.
+PRIORITY = {"user": 4, "gazetteer": 3, "rules": 2, "model": 1}
+QUOTES = "«»\"“”"
+_NO_QUOTES = str.maketrans("", "", QUOTES)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed mention: a span, a type, where it came from, and the gazetteer id when a
+    known name matched (so aliases and nisba forms land on the same entity)."""
+
+    start: int
+    end: int
+    type: str
+    source: str = "rules"
+    key: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longer spans first, then the more trusted source."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(candidates, key=lambda c: (-c.length, -PRIORITY.get(c.source, 0), c.start))
+    for candidate in ranked:
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            continue
+        chosen.append(candidate)
+        taken.append((candidate.start, candidate.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _entity_key(text: str, candidate: Candidate) -> str:
+    if candidate.key:
+        return candidate.key
+    surface = text[candidate.start : candidate.end].translate(_NO_QUOTES)
+    return f"{candidate.type}:{' '.join(normalize_word(w) for w in surface.split())}"
+
+
+def link(
+    text: str, tokens: list[Token], candidates: Iterable[Candidate], gazetteer: Gazetteer
+) -> list[Entity]:
+    """Entities with all their mentions, ordered by first mention."""
+    chosen = resolve(candidates)
+    entities: dict[str, Entity] = {}
+    for candidate in chosen:
+        key = _entity_key(text, candidate)
+        entity = entities.get(key)
+        if entity is None:
+            known = gazetteer.known.get(candidate.key) if candidate.key else None
+            surface = text[candidate.start : candidate.end]
+            entity = Entity(
+                id=key,
+                name=known.name if known else surface,
+                type=known.type if known else candidate.type,
+                english=known.english if known else None,
+            )
+            entities[key] = entity
+        entity.mentions.append(
+            Mention(candidate.start, candidate.end, text[candidate.start : candidate.end],
+                    candidate.source)
+        )
+    _link_short_forms(text, tokens, entities, gazetteer, chosen)
+    for entity in entities.values():
+        entity.mentions.sort(key=lambda m: m.start)
+    return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+def _short_forms(entity: Entity, gazetteer: Gazetteer) -> set[str]:
+    """Words that alone refer back to the entity: a person's family name, an organisation's
+    bare head (الحزب for حزب الله), or the anaphors the gazetteer lists."""
+    forms = {anaphor for anaphor, ids in gazetteer.anaphors.items() if entity.id in ids}
+    words = [normalize_word(w) for w in entity.name.strip(QUOTES).split()]
+    if entity.type == "PER" and len(words) >= 2 and words[-1] not in STOPWORDS:
+        forms.add(words[-1])
+    if entity.type == "ORG" and len(words) >= 2 and words[0] in ANAPHORIC_HEADS:
+        forms.add("ال" + words[0])
+    return forms
+
+
+def _link_short_forms(
+    text: str,
+    tokens: list[Token],
+    entities: dict[str, Entity],
+    gazetteer: Gazetteer,
+    chosen: list[Candidate],
+) -> None:
+    """Add mentions of short forms that name exactly one entity already named before."""
+    owners: dict[str, list[Entity]] = {}
+    for entity in entities.values():
+        for form in _short_forms(entity, gazetteer):
+            owners.setdefault(form, []).append(entity)
+    if not owners:
+        return
+    covered = sorted((c.start, c.end) for c in chosen)
+    position = 0
+    for token in tokens:
+        while position < len(covered) and covered[position][1] <= token.start:
+            position += 1
+        if position < len(covered) and covered[position][0] < token.end:
+            continue
+        for prefix, stem in token.stems:
+            entities_here = owners.get(stem)
+            if not entities_here or len(entities_here) != 1:
+                continue
+            entity = entities_here[0]
+            if entity.mentions[0].start > token.start:
+                break
+            start = token.start + original_offset(token.text, prefix)
+            entity.mentions.append(Mention(start, token.end, text[start : token.end], "rules"))
+            break

@@ -1,0 +1,66 @@
+"""analyze(): a Document in, an Analysis out (entities, timeline, glossary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from seedread.analysis import gazetteer as gazetteers
+from seedread.analysis.entities import find_candidates
+from seedread.analysis.glossary import build_glossary
+from seedread.analysis.linking import Candidate, link
+from seedread.analysis.model import Analysis
+from seedread.analysis.timeline import build_timeline
+from seedread.analysis.tokens import tokenize
+
+
+def document_date(document, date: dt.date | None = None) -> dt.date | None:
+    """The date relative expressions resolve against: `date`, else front matter `date:`."""
+    if date is not None:
+        return date
+    raw = (getattr(document, "meta", None) or {}).get("date")
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw).strip()[:10])
+    except ValueError:
+        return None
+
+
+def analyze(
+    document,
+    date: dt.date | None = None,
+    user_data_dir: Path | str | None = None,
+    extra: Iterable[Candidate] = (),
+) -> Analysis:
+    """Entities, timeline and glossary of `document`.
+
+    `user_data_dir` is the folder whose `.seedread/gazetteer.toml` adds names (raises
+    `gazetteer.GazetteerError` with a one-line reason when that file is bad). `extra` are
+    candidate mentions from another recogniser (e.g. a statistical model, source "model"),
+    linked together with the rules' and the gazetteer's.
+    """
+    text = document.text
+    known = gazetteers.load(user_data_dir)
+    tokens = tokenize(text)
+    candidates = find_candidates(text, tokens, known)
+    candidates.extend(extra)
+    entities = link(text, tokens, candidates, known)
+    return Analysis(
+        path=str(document.path),
+        sha256=document.sha256,
+        title=document.title,
+        entities=entities,
+        timeline=build_timeline(text, tokens, entities, document_date(document, date)),
+        glossary=build_glossary(text, tokens, entities, known),
+    )
+
+
+def merge_candidates(
+    document, candidates: Iterable[Candidate], date: dt.date | None = None,
+    user_data_dir: Path | str | None = None,
+) -> Analysis:
+    """The analysis with another recogniser's mentions merged in and linked (the seam for
+    the NER model: pass its spans as `Candidate(start, end, type, source="model")`)."""
+    return analyze(document, date=date, user_data_dir=user_data_dir, extra=candidates)

@@ -1,0 +1,63 @@
+"""Explicit bidi mode (`CSI 8 l`) while the app owns the screen, and the terminal's previous
+mode back on every way out: normal exit, exception, ctrl+c, SIGTERM and interpreter exit.
+Without this a VTE terminal would keep drawing every later program's text as sent."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+from types import FrameType
+
+from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
+
+
+class BidiGuard:
+    """Context manager: explicit mode inside, the previous mode (from DECRQM) restored after.
+
+    `previous` is the DECRQM answer for mode 8: 2 (reset) means explicit mode was already
+    on and stays on; anything else means the terminal's default, implicit mode.
+    """
+
+    def __init__(self, fd: int, previous: int | None, enabled: bool = True) -> None:
+        self.fd = fd
+        self.enabled = enabled
+        self.restore = EXPLICIT_BIDI if previous == 2 else IMPLICIT_BIDI
+        self._restored = True
+        self._old_term = None
+
+    def __enter__(self) -> BidiGuard:
+        if self.enabled:
+            self._write(EXPLICIT_BIDI)
+            self._restored = False
+            atexit.register(self.close)
+            self._old_term = signal.signal(signal.SIGTERM, self._on_sigterm)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def set_explicit(self, explicit: bool) -> None:
+        """Switch at run time (the bidi toggle); `close` still restores the original mode."""
+        if self.enabled:
+            self._write(EXPLICIT_BIDI if explicit else IMPLICIT_BIDI)
+
+    def close(self) -> None:
+        if self._restored:
+            return
+        self._restored = True
+        self._write(self.restore)
+        atexit.unregister(self.close)
+        if self._old_term is not None:
+            signal.signal(signal.SIGTERM, self._old_term)
+            self._old_term = None
+
+    def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
+        self.close()
+        raise SystemExit(128 + signum)
+
+    def _write(self, sequence: str) -> None:
+        try:
+            os.write(self.fd, sequence.encode())
+        except OSError:
+            return

@@ -1,0 +1,96 @@
+"""`seedread export PATH… --format jsonl|brat|conll|json`: the extractor's entities with the
+review decisions applied, in a standard annotation format.
+
+Each article's review is found the way the reader finds it (`review.review_folder`), and
+that folder's `.seedread/gazetteer.toml` feeds the extractor; an article nobody has reviewed
+exports as all-unreviewed, and no review database is created.
+jsonl, json and conll go to stdout unless --out names a folder; brat is a folder of files and
+needs --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from seedread.analysis import analyze
+from seedread.analysis.gazetteer import GazetteerError
+from seedread.cli import CommandError
+from seedread.review import ReviewStore, ReviewStoreError, apply_decisions, review_folder
+from seedread.review.export import ExportError, ExportItem
+from seedread.review.export_brat import write_brat
+from seedread.review.export_conll import write_conll
+from seedread.review.export_json import write_json
+from seedread.review.export_jsonl import write_jsonl
+from seedread.review.location import path_key
+from seedread.text.document import Document, load_paths
+
+STREAM_WRITERS = {"jsonl": write_jsonl, "json": write_json, "conll": write_conll}
+FORMATS = (*STREAM_WRITERS, "brat")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", required=True, choices=FORMATS,
+                        help="jsonl (Prodigy/doccano), brat standoff, conll (BIO), json (all)")
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="folder to write into (default: stdout; brat needs a folder)")
+    parser.add_argument("--only-reviewed", action="store_true",
+                        help="leave out spans nobody has accepted or rejected")
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="apply only the decisions NAME made (default: everyone's)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "brat" and args.out is None:
+        raise CommandError("brat standoff is a folder of .txt/.ann files: give --out DIR")
+    loaded = load_paths(args.paths)
+    for skipped in loaded.skipped:
+        sys.stderr.write(f"seedread: skipped {skipped}\n")
+    try:
+        items = list(_items(loaded.documents, args.reviewer))
+        if args.format == "brat":
+            written = write_brat(items, args.out, args.only_reviewed)
+            sys.stderr.write(f"seedread: wrote {len(written)} articles to {args.out}\n")
+        elif args.out is None:
+            STREAM_WRITERS[args.format](items, sys.stdout, args.only_reviewed)
+        else:
+            _write_file(items, args)
+    except (ReviewStoreError, ExportError, GazetteerError) as exc:
+        raise CommandError(str(exc)) from None
+    return 0
+
+
+def _write_file(items: list[ExportItem], args: argparse.Namespace) -> None:
+    target = args.out / f"annotations.{args.format}"
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as out:
+            STREAM_WRITERS[args.format](items, out, args.only_reviewed)
+    except OSError as exc:
+        raise CommandError(f"cannot write {target} ({exc.strerror or exc})") from None
+    sys.stderr.write(f"seedread: wrote {len(items)} articles to {target}\n")
+
+
+def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportItem]:
+    """Each document with its reviewed view; every review store is opened once."""
+    stores: dict[Path, ReviewStore | None] = {}
+    try:
+        for document in documents:
+            folder = review_folder(document.path)
+            if folder not in stores:
+                stores[folder] = ReviewStore.open(folder, create=False)
+            store = stores[folder]
+            analysis = analyze(document, user_data_dir=folder)
+            if store is None:
+                view = apply_decisions(analysis, document.text, [])
+                yield ExportItem(document, path_key(folder, document.path), view)
+            else:
+                review = store.document(document)
+                yield ExportItem(document, review.path, review.reviewed(analysis, reviewer=reviewer))
+    finally:
+        for store in stores.values():
+            if store is not None:
+                store.close()

@@ -1,0 +1,101 @@
+"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD]`: print the
+analysis of each article (entities with mentions, timeline, glossary) for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from seedread.analysis import analyze
+from seedread.analysis.gazetteer import GazetteerError
+from seedread.analysis.model import Analysis
+from seedread.analysis.pipeline import document_date
+from seedread.analysis.romanize import SCHEME
+from seedread.cli import CommandError
+from seedread.text.document import load_paths
+
+FORMATS = ("json", "jsonl", "tsv")
+TSV_HEADER = ("path", "kind", "start", "end", "label", "text", "detail")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=FORMATS, default="json",
+                        help="json (one array), jsonl (one document a line) or tsv")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the documents' date, for relative dates (default: front matter)")
+
+
+def parse_date(raw: str | None) -> dt.date | None:
+    if raw is None:
+        return None
+    try:
+        return dt.datetime.strptime(raw, "%Y-%m-%d").date()
+    except ValueError:
+        raise CommandError(f"--date {raw!r} is not a date; use YYYY-MM-DD, e.g. 2016-11-07") from None
+
+
+def as_dict(analysis: Analysis, date: dt.date | None) -> dict:
+    """The documented JSON shape of one document's analysis."""
+    data = analysis.to_dict()
+    for entry in data["timeline"]:
+        entry.pop("sort_key", None)
+    return {
+        "path": data["path"],
+        "sha256": data["sha256"],
+        "title": data["title"],
+        "date": date.isoformat() if date else None,
+        "romanization_scheme": SCHEME,
+        "entities": data["entities"],
+        "timeline": data["timeline"],
+        "glossary": data["glossary"],
+    }
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def tsv_rows(analysis: Analysis):
+    path = analysis.path
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            yield (path, "mention", mention.start, mention.end, entity.type, mention.text,
+                   entity.id)
+    for entry in analysis.timeline:
+        event = entry.event.text if entry.event else ""
+        yield path, "date", entry.start, entry.end, entry.value, entry.text, event
+    for term in analysis.glossary:
+        for span in term.mentions:
+            yield path, "term", span.start, span.end, term.romanization, span.text, term.gloss
+
+
+def run(args: argparse.Namespace) -> int:
+    date = parse_date(args.date)
+    loaded = load_paths(args.paths)
+    for skipped in loaded.skipped:
+        sys.stderr.write(f"seedread: skipped {skipped}\n")
+    out = sys.stdout
+    if args.format == "tsv":
+        out.write("\t".join(TSV_HEADER) + "\n")
+    documents = []
+    for document in loaded.documents:
+        try:
+            analysis = analyze(document, date=date, user_data_dir=document.path.parent)
+        except GazetteerError as exc:
+            raise CommandError(str(exc)) from None
+        if args.format == "tsv":
+            for row in tsv_rows(analysis):
+                out.write("\t".join(map(_cell, row)) + "\n")
+            continue
+        data = as_dict(analysis, document_date(document, date))
+        if args.format == "jsonl":
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            documents.append(data)
+    if args.format == "json":
+        out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
+    return 0
