@@ -238,7 +238,7 @@ def _day_month(day: int, month_name: str, year: str | None, era: str | None,
 def _month_alone(name: str, modifier: str | None, ref):
     month, hijri = _month_of(name)
     if hijri:
-        return "XXXX-XX", "unknown", "9999-99"
+        return _hijri_month(month, modifier, ref)
     if ref is None:
         return f"XXXX-{month:02d}", "unknown", f"9999-{month:02d}"
     if modifier in NEXT:
@@ -248,6 +248,28 @@ def _month_alone(name: str, modifier: str | None, ref):
     else:
         year = ref.year if month <= ref.month else ref.year - 1
     return f"{year:04d}-{month:02d}", "inferred", f"{year:04d}-{month:02d}-01"
+
+
+def _hijri_month(month: int, modifier: str | None, ref):
+    """A Hijri month without a year, as the Gregorian interval it spans (رمضان المقبل)."""
+    if ref is None:
+        return "XXXX-XX", "unknown", "9999-99"
+    hyear = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    spans = []
+    for year in (hyear - 1, hyear, hyear + 1):
+        first = _hijri_to_gregorian(year, month, 1)
+        following = _hijri_to_gregorian(year + (month == 12), month % 12 + 1, 1)
+        if first and following:
+            spans.append((first, following - dt.timedelta(days=1)))
+    if modifier in NEXT:
+        chosen = next((s for s in spans if s[0] > ref), None)
+    elif modifier in PAST:
+        chosen = next((s for s in reversed(spans) if s[1] < ref), None)
+    else:
+        chosen = next((s for s in reversed(spans) if s[0] <= ref), None)
+    if chosen is None:
+        return None
+    return f"{_iso(chosen[0])}/{_iso(chosen[1])}", "inferred", _iso(chosen[0])
 
 
 def _year(year: int, era: str | None):

@@ -16,15 +16,17 @@ from seedread.analysis.lexicon import (
     ORG_HEADS,
     PLACE_HEADS_DROPPED,
     PLACE_HEADS_KEPT,
+    PLACE_HEADS_NEED_NAME,
     STOPWORDS,
     TITLES,
     WAR_HEADS,
 )
-from seedread.analysis.linking import Candidate
+from seedread.analysis.linking import Candidate, entity_key
 from seedread.analysis.normalize import original_offset
 from seedread.analysis.tokens import Token, joined
 
 MAX_COMPLEMENT = 3
+OBJECT_SUFFIXES = ("ته", "تها", "تهم", "هم", "هما", "هن")
 MAX_NAME = 3
 MAX_TITLE_REACH = 8
 MAX_QUOTED_WORDS = 8
@@ -52,7 +54,21 @@ def find_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
     rules = list(head_candidates(text, tokens, known_first))
     rules += institution_candidates(text, tokens, gazetteer)
     rules += person_candidates(text, tokens, known + rules)
+    rules += acronym_candidates(text, known + rules)
     return known + rules
+
+
+def acronym_candidates(text: str, found: list[Candidate]):
+    """A one-word quotation right after an organisation is its short name:
+    وكالة الأنباء السعودية «واس»."""
+    for candidate in found:
+        if candidate.type != "ORG":
+            continue
+        end = _quoted_end(text, candidate.end)
+        if end is not None and len(text[candidate.end : end].split()) == 1:
+            opening = max(text.rfind(q, candidate.end, end - 1) for q in _CLOSING)
+            yield Candidate(opening + 1, end - 1, "ORG", candidate.source,
+                            entity_key(text, candidate))
 
 
 def token_index(tokens: list[Token], offset: int) -> int:
@@ -157,7 +173,7 @@ def head_candidates(text: str, tokens: list[Token], known_first: dict[int, Candi
             following = tokens[j]
             hit = known_first.get(j)
             if hit is not None and hit.type in ("LOC", "ORG", "PER") and not taken:
-                if not kept:
+                if not kept or (kind == "EVENT" and hit.type != "LOC"):
                     break
                 taken.append(tokens[j])
                 j = token_index(tokens, hit.end - 1) + 1
@@ -174,7 +190,8 @@ def head_candidates(text: str, tokens: list[Token], known_first: dict[int, Candi
             j += 1
         if not taken:
             continue
-        if head in EVENT_HEADS_NEED_NAME and known_first.get(i + 1) is None:
+        needs_name = head in EVENT_HEADS_NEED_NAME or head in PLACE_HEADS_NEED_NAME
+        if needs_name and known_first.get(i + 1) is None:
             continue
         if kept:
             yield Candidate(start, taken[-1].end, kind)
@@ -196,10 +213,14 @@ def institution_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer)
             break
 
 
-def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int]) -> list[Token]:
-    """The words of a personal name starting at token j (connectors like بن، أبو kept)."""
+def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
+                units: int = 1) -> list[Token]:
+    """The words of a personal name from token j on. A connector (بن، عبد، آل) and the word
+    after it make one unit; past the second unit only a family name (ال…), a first name or
+    a connector goes on, so the verb or noun after a name stays out (باتيلي مشاوراته)."""
     taken: list[Token] = []
-    while j < len(tokens) and len(taken) < MAX_NAME + 1:
+    linked = False
+    while j < len(tokens) and (units <= MAX_NAME or linked):
         token = tokens[j]
         if taken and not joined(text, taken[-1], token):
             break
@@ -207,7 +228,16 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int]) -> li
             break
         if token.norm.startswith("و") and token.norm[1:] in GIVEN_NAMES | STOPWORDS:
             break
+        if token.norm.endswith(OBJECT_SUFFIXES):
+            break
+        if units >= 3 and not linked and not (
+            token.norm.startswith("ال") or token.norm in GIVEN_NAMES or token.norm in NAME_LINKS
+        ):
+            break
         taken.append(token)
+        if not linked:
+            units += 1
+        linked = token.norm in NAME_LINKS
         j += 1
     while taken and taken[-1].norm in NAME_LINKS:
         taken.pop()
@@ -220,11 +250,15 @@ def person_candidates(text: str, tokens: list[Token], found: list[Candidate]):
     for candidate in found:
         first = token_index(tokens, candidate.start)
         last = token_index(tokens, candidate.end - 1)
+        if first == last and (
+            candidate.type == "PER" or (candidate.type == "LOC" and tokens[first].norm in GIVEN_NAMES)
+        ):
+            continue  # a bare family name, or تركي (nisba and first name): a name may span it
         blocked.update(range(first, last + 1))
     for i, token in enumerate(tokens):
         given = next((p for p, s in token.stems if s in GIVEN_NAMES), None)
         if i not in blocked and given is not None and not token.text.endswith("ى"):
-            name = _name_after(text, tokens, i + 1, blocked)
+            name = _name_after(text, tokens, i + 1, blocked, units=2)
             if name:
                 yield Candidate(_stem_start(token, given), name[-1].end, "PER")
             continue

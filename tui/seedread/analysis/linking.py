@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from seedread.analysis.gazetteer import Gazetteer
-from seedread.analysis.lexicon import ANAPHORIC_HEADS, STOPWORDS
+from seedread.analysis.lexicon import ANAPHORIC_HEADS, NAME_LINKS, STOPWORDS
 from seedread.analysis.model import Entity, Mention
 from seedread.analysis.normalize import normalize_word, original_offset
 from seedread.analysis.tokens import Token
@@ -52,7 +52,8 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _entity_key(text: str, candidate: Candidate) -> str:
+def entity_key(text: str, candidate: Candidate) -> str:
+    """The id of the entity a candidate belongs to: its gazetteer id, else type + name."""
     if candidate.key:
         return candidate.key
     surface = text[candidate.start : candidate.end].translate(_NO_QUOTES)
@@ -66,7 +67,7 @@ def link(
     chosen = resolve(candidates)
     entities: dict[str, Entity] = {}
     for candidate in chosen:
-        key = _entity_key(text, candidate)
+        key = entity_key(text, candidate)
         entity = entities.get(key)
         if entity is None:
             known = gazetteer.known.get(candidate.key) if candidate.key else None
@@ -82,10 +83,32 @@ def link(
             Mention(candidate.start, candidate.end, text[candidate.start : candidate.end],
                     candidate.source)
         )
+    _merge_family_names(entities)
     _link_short_forms(text, tokens, entities, gazetteer, chosen)
     for entity in entities.values():
         entity.mentions.sort(key=lambda m: m.start)
     return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+def _merge_family_names(entities: dict[str, Entity]) -> None:
+    """One sense per document: a bare family name that the gazetteer gives to someone else
+    (المالكي → Nouri al-Maliki) belongs to the person named in full earlier (تركي المالكي)."""
+    people = [e for e in entities.values() if e.type == "PER"]
+    full = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) >= 2:
+            full.setdefault(normalize_word(words[-1]), []).append(person)
+    for person in people:
+        if any(len(m.text.split()) > 1 for m in person.mentions):
+            continue
+        owners = [
+            owner for owner in full.get(normalize_word(person.mentions[0].text), [])
+            if owner is not person and owner.mentions[0].start < person.mentions[0].start
+        ]
+        if len(owners) == 1:
+            owners[0].mentions.extend(person.mentions)
+            del entities[person.id]
 
 
 def _short_forms(entity: Entity, gazetteer: Gazetteer) -> set[str]:
@@ -93,7 +116,9 @@ def _short_forms(entity: Entity, gazetteer: Gazetteer) -> set[str]:
     bare head (الحزب for حزب الله), or the anaphors the gazetteer lists."""
     forms = {anaphor for anaphor, ids in gazetteer.anaphors.items() if entity.id in ids}
     words = [normalize_word(w) for w in entity.name.strip(QUOTES).split()]
-    if entity.type == "PER" and len(words) >= 2 and words[-1] not in STOPWORDS:
+    if entity.type == "PER" and len(words) >= 2 and words[-1] not in STOPWORDS and (
+        words[-2] not in NAME_LINKS
+    ):
         forms.add(words[-1])
     if entity.type == "ORG" and len(words) >= 2 and words[0] in ANAPHORIC_HEADS:
         forms.add("ال" + words[0])

@@ -21,6 +21,7 @@ CLAUSE_BREAK = re.compile(r"[.!?؟\n،,؛;:()«»]")
 QUOTED = re.compile(r"«[^«»\n]{1,80}»")
 LEAD_WORDS = {"في", "منذ", "قبل", "بعد", "يوم", "خلال", "حتى", "من", "الى", "إلى", "وفي", "حوالى"}
 NEAR = 40
+SAME_DATE = re.compile(r"\s*(?:[(/،,-]|الموافق|الموافق\s+لـ?|أي|اي)?\s*")
 
 
 def build_timeline(
@@ -30,9 +31,12 @@ def build_timeline(
         (m.start, m.end) for e in entities if e.type == "EVENT" for m in e.mentions
     )
     quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
-    entries = []
+    entries: list[TimelineEntry] = []
     for found in find_dates(text, reference):
-        event = _event_for(text, tokens, found.start, found.end, events, quotes)
+        if entries and SAME_DATE.fullmatch(text, entries[-1].end, found.start):
+            event = entries[-1].event  # 2 أبريل 2022 الموافق 1 رمضان 1443 هـ
+        else:
+            event = _event_for(text, tokens, found.start, found.end, events, quotes)
         entries.append(
             TimelineEntry(
                 start=found.start,
@@ -86,7 +90,11 @@ def _event_for(text, tokens, start, end, events, quotes) -> Span | None:
     near = [s for s in events[low:high] if left <= s[0] and s[1] <= right]
     if near:
         return _span(text, *min(near, key=lambda s: min(abs(s[1] - start), abs(s[0] - end))))
-    return _words_before(text, tokens, start) or _words_after(text, tokens, end)
+    return (
+        _words_before(text, tokens, start)
+        or _words_after(text, tokens, end)
+        or _words_after(text, tokens, left)
+    )
 
 
 def _words_before(text: str, tokens: list[Token], offset: int) -> Span | None:

@@ -17,6 +17,14 @@ def shaped(text: str, options: LayoutOptions, width: int | None = None, style: s
     return Text(single_line(text, width, options).text, style=style)
 
 
+def shaped_aligned(text: str, options: LayoutOptions, width: int) -> Text:
+    """Like `shaped`, right-aligned in `width` cells when the text is right-to-left (in app
+    mode; a terminal doing its own bidi aligns the line itself)."""
+    line = single_line(text, width, options)
+    indent = line.indent(width) if options.mode == "app" else 0
+    return Text(" " * indent + line.text)
+
+
 def shaped_with(
     text: str, options: LayoutOptions, spans: list[tuple[int, int, Style]], width: int | None = None
 ) -> Text:

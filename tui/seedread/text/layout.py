@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import Any, Literal
 
@@ -44,6 +44,7 @@ C1_PLACEHOLDER = "\ufffd"
 
 # How each character takes part in layout.
 BASE, MARK, HARAKA, HIDDEN = range(4)
+_BREAKS_AFTER = frozenset({"WS", "S"})  # bidi classes of the spaces a line may break at
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
 
 
@@ -207,8 +208,12 @@ class PreparedParagraph:
         self.classes: list[str] = []
         self._build(text, offset, base)
         self._prefix = [0, *accumulate(self.widths)]
-        self._spaces = [k for k, cls in enumerate(self.classes) if cls in ("WS", "S")]
-        self._mirrorable = [k for k, glyph in enumerate(self.glyphs) if glyph in MIRRORED]
+        self._spaces = list(compress(count(), map(_BREAKS_AFTER.__contains__, self.classes)))
+        self._mirrorable = (
+            [k for k, glyph in enumerate(self.glyphs) if glyph in MIRRORED]
+            if not MIRRORED.keys().isdisjoint(text)
+            else []
+        )
         self._width_cache: tuple[int, list[DisplayLine]] | None = None
 
     @property
@@ -248,7 +253,8 @@ class PreparedParagraph:
             classes = list(map(BIDI_CLASSES.__getitem__, bidi_text))
             levels = [self.base_level] * len(text)
             takes_part = is_base
-        if all(base_mask):
+        every_char_drawn = all(base_mask)
+        if every_char_drawn:
             positions: Sequence[int] = range(len(text))
             part = shown
         else:
@@ -256,12 +262,19 @@ class PreparedParagraph:
             positions = list(compress(range(len(text)), mask))
             part = "".join(compress(shown, mask))
         shaped = shape_aligned(part) if app else part
-        drawn = [(p, glyph) for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
         invisible = self._invisible_with_levels(text, table, classes) if app else []
-        if invisible:
-            drawn = sorted(drawn + invisible)
-        cluster_at = [p for p, _ in drawn]
-        self.glyphs = [glyph for _, glyph in drawn]
+        if every_char_drawn and "" not in shaped:
+            cluster_at: Sequence[int] = range(len(text))  # one cell per character
+            self.glyphs = list(shaped)
+            self.levels, self.classes = list(levels), list(classes)
+        else:
+            drawn = [(p, glyph) for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+            if invisible:
+                drawn = sorted(drawn + invisible)
+            cluster_at = [p for p, _ in drawn]
+            self.glyphs = [glyph for _, glyph in drawn]
+            self.levels = [levels[p] for p in cluster_at]
+            self.classes = [classes[p] for p in cluster_at]
         self.starts = [offset + p for p in cluster_at]
         if self.starts:
             self.starts[0] = offset  # leading hidden characters belong to the first cluster
@@ -270,8 +283,6 @@ class PreparedParagraph:
             self.widths = [1] * len(cluster_at)
         else:
             self.widths = [table[text[p]][2] for p in cluster_at]
-        self.levels = [levels[p] for p in cluster_at]
-        self.classes = [classes[p] for p in cluster_at]
         shown_marks = {
             ch for ch, (role, _, _) in table.items()
             if role == MARK or (role == HARAKA and self.options.keep_harakat)
@@ -335,10 +346,10 @@ class PreparedParagraph:
                 continue
             brk = spaces[k]
             hi = brk
-            while hi < n and self.classes[hi] in ("WS", "S"):
+            while hi < n and self.classes[hi] in _BREAKS_AFTER:
                 hi += 1
             draw_hi = brk
-            while draw_hi > lo and self.classes[draw_hi - 1] in ("WS", "S"):
+            while draw_hi > lo and self.classes[draw_hi - 1] in _BREAKS_AFTER:
                 draw_hi -= 1
             if draw_hi == lo:  # only spaces before the break: draw them, not an empty line
                 draw_hi = min(hi, fit)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from seedread.analysis.normalize import (
+    normalize_word,
+    original_offset,
+    split_proclitics,
+    strip_proclitics,
+    word_matches,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("إسرائيل", "اسراييل"),
+        ("أَحْمَد", "احمد"),
+        ("آفي", "افي"),
+        ("ٱلله", "الله"),
+        ("مستشفى", "مستشفي"),
+        ("سوريّة", "سوريه"),
+        ("سـوريـا", "سوريا"),
+        ("مسؤول", "مسوول"),
+        ("رئيس", "رييس"),
+        ("Walla", "walla"),
+    ],
+)
+def test_normalize_word_folds_spelling_variants(word, expected):
+    assert normalize_word(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("لروسيا", "روسيا"),
+        ("لإسرائيل", "اسراييل"),
+        ("والكرملين", "الكرملين"),
+        ("للكنيست", "الكنيست"),
+        ("بالعراق", "العراق"),
+        ("فالحزب", "الحزب"),
+        ("كالجيش", "الجيش"),
+        ("وبدمشق", "دمشق"),
+    ],
+)
+def test_proclitics_are_peeled(word, stem):
+    assert stem in {s for _, s in split_proclitics(word)}
+    assert word_matches(stem, word)
+
+
+def test_whole_word_comes_first_and_short_stems_are_not_offered():
+    assert split_proclitics("بريطانيا")[0] == (0, "بريطانيا")
+    assert all(len(stem) >= 2 for _, stem in split_proclitics("وب"))
+
+
+def test_search_does_not_match_a_different_word():
+    assert not word_matches("روسيا", "روسي")
+    assert "كرملين" in strip_proclitics("والكرملين")
+
+
+def test_original_offset_skips_harakat():
+    assert original_offset("وَروسيا", 1) == 2

@@ -1,0 +1,17 @@
+"""Running the extractor for the app: off the UI thread, one analysis per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from seedread.analysis.model import Analysis
+from seedread.text.document import Document
+
+Analyzer = Callable[[Document, "str | None"], Analysis]
+
+
+def default_analyzer(document: Document, date: str | None) -> Analysis:
+    """seedread's extractor (imported on first use, so the first frame does not wait for it)."""
+    from seedread.analysis import analyze
+
+    return analyze(document, date=date)

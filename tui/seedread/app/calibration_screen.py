@@ -1,0 +1,37 @@
+"""Which way does this terminal need Arabic? One sentence drawn both ways; the user says
+which reads right, and the answer is remembered for this kind of terminal. This settles the
+cases no reply can, such as tmux running inside a VTE terminal."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from seedread.text.layout import LayoutOptions, single_line
+
+SAMPLE = "استطاع الجيش السوري قلب الموازين في حلب (28 تشرين الأول 2016)"
+
+
+class CalibrationScreen(ModalScreen[str | None]):
+    """Dismissed with "app", "terminal" or None (Escape: keep the current mode)."""
+
+    BINDINGS = [
+        Binding("1", "choose('app')", "Line 1 reads right", id="calibration.app"),
+        Binding("2", "choose('terminal')", "Line 2 reads right", id="calibration.terminal"),
+        Binding("escape", "choose('')", "Keep the current mode", id="calibration.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        shown = single_line(SAMPLE, None, LayoutOptions(mode="app")).text
+        logical = single_line(SAMPLE, None, LayoutOptions(mode="terminal")).text
+        with Vertical(id="calibration-box"):
+            yield Static("Which line reads right (joined letters, right to left)?", id="calibration-question")
+            yield Static(f"1  {shown}", id="calibration-app", markup=False)
+            yield Static(f"2  {logical}", id="calibration-terminal", markup=False)
+            yield Static("Press 1 or 2 (Escape keeps the current mode).", classes="dim")
+
+    def action_choose(self, mode: str) -> None:
+        self.dismiss(mode or None)

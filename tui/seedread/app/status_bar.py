@@ -1,0 +1,36 @@
+"""The status line: document title, what n/N walks through ("3/7"), progress of background
+work, the bidi mode in use and the place in the article. Arabic goes through the layout
+engine like everywhere else."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from seedread.app.shaped import shaped
+from seedread.text.layout import LayoutOptions
+
+
+class StatusBar(Widget):
+    title: reactive[str] = reactive("")
+    walking: reactive[str] = reactive("")  # e.g. "حلب 3/7" or "search روسيا 2/5"
+    busy: reactive[str] = reactive("")  # e.g. "analysing…"
+    percent: reactive[int] = reactive(0)
+    bidi: reactive[str] = reactive("app")
+
+    def __init__(self, options: LayoutOptions, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = options
+
+    def render(self) -> Text:
+        right = Text()
+        if self.busy:
+            right.append(f" {self.busy} ", style="italic")
+        right.append(f" bidi:{self.bidi} ", style="bold")
+        right.append(f" {self.percent:>3}% ")
+        middle = shaped(self.walking, self.options, 40) if self.walking else Text()
+        room = max(0, self.size.width - right.cell_len - middle.cell_len - 3)
+        left = shaped(self.title, self.options, room) if room > 1 else Text()
+        gap = max(1, self.size.width - left.cell_len - middle.cell_len - right.cell_len - 1)
+        return Text.assemble(" ", left, " " * (gap // 2), middle, " " * (gap - gap // 2), right)
