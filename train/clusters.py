@@ -50,7 +50,12 @@ def build_resources(sentences: list[list[str]], seed: int = 0) -> Resources:
     rng = np.random.default_rng(seed)
     ids = [_kmeans(vectors, size, rng) for size in SIZES]
     clusters = {stem: tuple(f"{ids[g][i]}" for g in range(len(SIZES))) for stem, i in row.items()}
-    return Resources(clusters, _definiteness(segmented, row))
+    frequency = {stem: _frequency_bucket(counts[stem]) for stem in row}
+    return Resources(clusters, _definiteness(segmented, row), frequency)
+
+
+def _frequency_bucket(count: int) -> str:
+    return "2-4" if count < 5 else "5-19" if count < 20 else "20-99" if count < 100 else "100+"
 
 
 def _ppmi(matrix: np.ndarray) -> np.ndarray:

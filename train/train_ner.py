@@ -118,6 +118,11 @@ def cross_validate(sentences, args) -> None:
         gold += fold_gold
         single += fold_single
         double += fold_double
+    if args.predictions:
+        with args.predictions.open("w", encoding="utf-8") as out:
+            for (tokens, _), gold_tags, tags in zip(sentences, gold, double):
+                out.writelines(f"{t} {g} {p}\n" for t, g, p in zip(tokens, gold_tags, tags))
+                out.write("\n")
     print("first pass only:")
     print(format_table(score(gold, single)))
     print("two passes (shipped configuration):")
@@ -138,6 +143,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--predictions", type=Path, help="cv: write token gold predicted")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=200)

@@ -28,6 +28,13 @@ def document_date(document, date: dt.date | None = None) -> dt.date | None:
         return None
 
 
+def _body(document) -> str:
+    """The text with front matter blanked out (same length, so offsets stay true)."""
+    paragraphs = getattr(document, "paragraphs", ())
+    start = paragraphs[0].start if paragraphs else 0
+    return " " * start + document.text[start:] if start else document.text
+
+
 def analyze(
     document,
     date: dt.date | None = None,
@@ -41,7 +48,7 @@ def analyze(
     candidate mentions from another recogniser (e.g. a statistical model, source "model"),
     linked together with the rules' and the gazetteer's.
     """
-    text = document.text
+    text = _body(document)
     known = gazetteers.load(user_data_dir)
     tokens = tokenize(text)
     candidates = find_candidates(text, tokens, known)

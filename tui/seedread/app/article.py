@@ -25,6 +25,7 @@ from seedread.text.document import Document
 from seedread.text.layout import DisplayLine, LayoutOptions
 
 PROGRESS_EVERY = 200  # paragraphs prepared between progress messages
+BACKGROUND_DELAY = 0.3  # seconds: the first frame is drawn before background work takes the GIL
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -48,7 +49,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, document: Document, options: LayoutOptions, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document = document
-        self.layout = DocumentLayout(document, options)
+        self.text_layout = DocumentLayout(document, options)
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._generation = 0
         self._entities: list[Entity] = []
@@ -61,12 +62,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def options(self) -> LayoutOptions:
-        return self.layout.options
+        return self.text_layout.options
 
     def set_options(self, options: LayoutOptions) -> None:
         """Lay the article out again (bidi mode or base direction changed), keeping the place."""
         top = self.top_offset
-        self.layout = DocumentLayout(self.document, options, self._text_width())
+        self.text_layout = DocumentLayout(self.document, options, self._text_width())
         self._changed()
         self.show_offset(top, at_top=True)
         self._lay_out_rest()
@@ -75,29 +76,35 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._lay_out_rest)
+        self.set_timer(BACKGROUND_DELAY, self._lay_out_rest)
 
     def on_resize(self) -> None:
-        top = self._pending_top if self._pending_top is not None else self.top_offset
-        self.layout.set_width(self._text_width())
+        pending = self._pending_top
+        top = pending if pending is not None else self.top_offset
+        self.text_layout.set_width(self._text_width())
         self._settle()
-        self.virtual_size = Size(self.layout.width, self.layout.line_count)
+        self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
         self._changed()
-        self.show_offset(top, at_top=True)
+        if pending is not None:
+            # The first size: scrolling waits until the new virtual size has been applied.
+            self._pending_top = None
+            self.call_after_refresh(self.show_offset, top, True)
+        else:
+            self.show_offset(top, at_top=True)
 
     def _settle(self) -> None:
         """Exact layout for the lines in view (and a page more)."""
-        if self.layout.ensure_lines(int(self.scroll_y), self.size.height * 2):
-            self.virtual_size = Size(self.layout.width, self.layout.line_count)
+        if self.text_layout.ensure_lines(int(self.scroll_y), self.size.height * 2):
+            self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
 
     @work(thread=True, exclusive=True, group="layout")
     def _lay_out_rest(self) -> None:
         """Shape every paragraph in the background so that jumps and scrolling are instant."""
         worker = get_current_worker()
-        layout = self.layout
+        layout = self.text_layout
         total = len(layout.paragraphs)
         for index in range(total):
-            if worker.is_cancelled or layout is not self.layout:
+            if worker.is_cancelled or layout is not self.text_layout:
                 return
             layout.prepare(index)
             if (index + 1) % PROGRESS_EVERY == 0 or index + 1 == total:
@@ -105,8 +112,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_layout_progress(self, message: LayoutProgress) -> None:
         top = self.top_offset
-        if self.layout.measure_prepared():
-            self.virtual_size = Size(self.layout.width, self.layout.line_count)
+        if self.text_layout.measure_prepared():
+            self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
             self._changed()
             self.show_offset(top, at_top=True)
 
@@ -115,13 +122,13 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def top_offset(self) -> int:
         """The document offset at the top of the view (what is remembered per document)."""
-        if not self.layout.line_count:
+        if not self.text_layout.line_count:
             return 0
-        return self.layout.offset_at(int(self.scroll_y))
+        return self.text_layout.offset_at(int(self.scroll_y))
 
     @property
     def percent(self) -> int:
-        lines = self.layout.line_count
+        lines = self.text_layout.line_count
         visible = max(1, self.size.height)
         if lines <= visible:
             return 100
@@ -133,18 +140,18 @@ class ArticleView(ScrollView, can_focus=True):
             self._pending_top = offset
             return
         self._pending_top = None
-        y = self.layout.y_of(offset)
+        y = self.text_layout.y_of(offset)
         if at_top:
             target = y
         elif y < self.scroll_y or y >= self.scroll_y + self.size.height:
             target = max(0, y - self.size.height // 3)
         else:
             return
-        self.virtual_size = Size(self.layout.width, self.layout.line_count)
+        self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def go_to_percent(self, percent: float) -> None:
-        lines = self.layout.line_count
+        lines = self.text_layout.line_count
         self.scroll_to(y=round(lines * max(0.0, min(100.0, percent)) / 100), animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -197,7 +204,7 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.layout.width
+        width = self.text_layout.width
         key = (index, width, self._generation)
         strip = self._cache.get(key)
         if strip is None:
@@ -207,7 +214,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _draw(self, index: int, width: int) -> Strip:
         base = self.rich_style
-        found = self.layout.line(index)
+        found = self.text_layout.line(index)
         if found is None:
             return Strip.blank(width, base)
         line, paragraph = found

@@ -13,22 +13,25 @@ from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
 
 
 class BidiGuard:
-    """Context manager: explicit mode inside, the previous mode (from DECRQM) restored after.
+    """Context manager: explicit mode inside (in app mode), the previous mode (from DECRQM)
+    restored after.
 
     `previous` is the DECRQM answer for mode 8: 2 (reset) means explicit mode was already
-    on and stays on; anything else means the terminal's default, implicit mode.
+    on and stays on; anything else means the terminal's default, implicit mode. `enabled`
+    is False when output is not a terminal.
     """
 
-    def __init__(self, fd: int, previous: int | None, enabled: bool = True) -> None:
+    def __init__(self, fd: int, previous: int | None, explicit: bool, enabled: bool = True) -> None:
         self.fd = fd
         self.enabled = enabled
+        self.explicit = explicit
         self.restore = EXPLICIT_BIDI if previous == 2 else IMPLICIT_BIDI
         self._restored = True
         self._old_term = None
 
     def __enter__(self) -> BidiGuard:
         if self.enabled:
-            self._write(EXPLICIT_BIDI)
+            self._write(EXPLICIT_BIDI if self.explicit else IMPLICIT_BIDI)
             self._restored = False
             atexit.register(self.close)
             self._old_term = signal.signal(signal.SIGTERM, self._on_sigterm)

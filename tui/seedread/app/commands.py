@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from seedread.analysis.normalize import normalize_word
 from seedread.app.navigation import Target
+from seedread.app.reader_screen import ReaderScreen
 from seedread.app.shaped import shaped
 
 ARABIC_MATCH = 1.0
@@ -26,8 +27,6 @@ class ArticleProvider(Provider):
     """Shared search over (Arabic, Latin) names of things in the open article."""
 
     def _reader(self):
-        from seedread.app.reader_screen import ReaderScreen
-
         screen = self.screen
         return screen if isinstance(screen, ReaderScreen) and screen.analysis is not None else None
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
 from seedread.analysis.model import Analysis
-from seedread.app.article import ArticleView
+from seedread.app.article import BACKGROUND_DELAY, ArticleView
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.glossary_pane import GlossaryPane
 from seedread.app.help_screen import HelpScreen, binding_rows
@@ -104,7 +104,7 @@ class ReaderScreen(Screen):
             self._show_analysis(cached)
         else:
             status.busy = "analysing…"
-            self.call_after_refresh(self._analyse)
+            self.set_timer(BACKGROUND_DELAY, self._analyse)
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:

@@ -70,7 +70,7 @@ def parse_replies(term: str, data: bytes) -> TerminalReport:
         term=term,
         mode8=int(mode.group(1)) if mode else None,
         version=version.group(1).decode("utf-8", "replace") if version else "",
-        da2=(da2.group(1), da2.group(2)) if da2 else None,
+        da2=(da2.group(1).decode(), da2.group(2).decode()) if da2 else None,
     )
 
 

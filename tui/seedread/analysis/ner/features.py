@@ -31,10 +31,11 @@ _CACHE_LIMIT = 200_000
 @dataclass
 class Resources:
     """Data computed from text (not labels): stem -> cluster ids at three granularities,
-    and stem -> how often it carries the article (bucketed)."""
+    stem -> how often it carries the article, and stem -> how common it is (bucketed)."""
 
     clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     definiteness: dict[str, str] = field(default_factory=dict)
+    frequency: dict[str, str] = field(default_factory=dict)
     places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
 
     def __post_init__(self) -> None:
@@ -70,7 +71,10 @@ class Resources:
             f"t={token}",
             f"cc={coarse}",
             f"df={self.definiteness.get(stem, '?')}",
+            f"fq={self.frequency.get(stem, '?')}",
             f"len={min(len(stem), 8)}",
+            *(f"wp{n}={word[:n]}" for n in (1, 2, 3) if len(word) > n),
+            *{f"g3={gram}" for gram in _trigrams(stem)},
             *(f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n),
             *(f"suf{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n),
         ]
@@ -126,6 +130,12 @@ class Resources:
         return rows
 
 
+def _trigrams(stem: str):
+    """Letter trigrams of the stem: transliterated foreign names have telltale spellings."""
+    padded = f"<{stem}>"
+    return (padded[i : i + 3] for i in range(len(padded) - 2))
+
+
 def _shape(token: str) -> str:
     if token.isdigit():
         return "num"
@@ -142,17 +152,20 @@ def load_resources(path) -> Resources:
     """Read the tab-separated file written by `dump_resources`."""
     clusters: dict[str, tuple[str, str, str]] = {}
     definiteness: dict[str, str] = {}
+    frequency: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            stem, coarse, middle, fine, definite = line.rstrip("\n").split("\t")
+            stem, coarse, middle, fine, definite, common = line.rstrip("\n").split("\t")
             clusters[stem] = (coarse, middle, fine)
             definiteness[stem] = definite
-    return Resources(clusters, definiteness)
+            frequency[stem] = common
+    return Resources(clusters, definiteness, frequency)
 
 
 def dump_resources(resources: Resources, path) -> None:
-    """Write stem, three cluster ids and the definiteness bucket, one stem a line."""
+    """Write stem, three cluster ids, definiteness and frequency buckets, one stem a line."""
     with open(path, "w", encoding="utf-8") as handle:
         for stem in sorted(resources.clusters):
             ids = "\t".join(resources.clusters[stem])
-            handle.write(f"{stem}\t{ids}\t{resources.definiteness.get(stem, '?')}\n")
+            definite = resources.definiteness.get(stem, "?")
+            handle.write(f"{stem}\t{ids}\t{definite}\t{resources.frequency.get(stem, '?')}\n")

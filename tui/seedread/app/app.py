@@ -1,0 +1,130 @@
+"""The seedread Textual app: library and reader screens, themes, bidi mode and state."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from seedread.analysis.model import Analysis
+from seedread.app.analysis_runner import Analyzer, default_analyzer
+from seedread.app.bidi_guard import BidiGuard
+from seedread.app.calibration_screen import CalibrationScreen
+from seedread.app.commands import DateCommands, EntityCommands, GlossaryCommands
+from seedread.app.library_screen import LibraryScreen
+from seedread.app.reader_screen import ReaderScreen
+from seedread.app.state import ReaderState
+from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
+from seedread.text.document import Document
+from seedread.text.layout import LayoutOptions
+
+
+class SeedreadApp(App):
+    CSS_PATH = "seedread.tcss"
+    TITLE = "seedread"
+    COMMANDS = App.COMMANDS | {EntityCommands, DateCommands, GlossaryCommands}
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_bidi", "Toggle bidi mode", id="app.toggle_bidi"),
+        Binding("c", "calibrate", "Calibrate bidi", id="app.calibrate", show=False),
+    ]
+
+    def __init__(
+        self,
+        documents: list[Document],
+        options: LayoutOptions,
+        *,
+        state: ReaderState,
+        analyzer: Analyzer = default_analyzer,
+        date: str | None = None,
+        theme: str | None = None,
+        bidi_guard: BidiGuard | None = None,
+        terminal_key: str = "unknown",
+        calibrate: bool = False,
+        library: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.documents = documents
+        self.options = options
+        self.state = state
+        self.analyzer = analyzer
+        self.date = date
+        self.bidi_guard = bidi_guard
+        self.terminal_key = terminal_key
+        self._calibrate_first = calibrate
+        self.library = len(documents) > 1 if library is None else library
+        self._analyses: dict[str, Analysis] = {}
+        self._analysis_lock = threading.Lock()
+        for bundled in bundled_themes():
+            self.register_theme(bundled)
+        wanted = theme or state.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(ENTITY_VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        if self.library:
+            self.push_screen(LibraryScreen(self.documents, self.options))
+        else:
+            self.push_screen(ReaderScreen(self.documents[0], self.options, standalone=True))
+        if self._calibrate_first:
+            self.action_calibrate()
+
+    def watch_theme(self, theme: str) -> None:
+        if self.state.theme != theme:
+            self.state.theme = theme
+            self.state.save()
+
+    # Documents and their analyses
+
+    def open_document(self, document: Document, standalone: bool) -> None:
+        self.push_screen(ReaderScreen(document, self.options, standalone=standalone))
+
+    def cached_analysis(self, document: Document) -> Analysis | None:
+        return self._analyses.get(document.sha256)
+
+    def analysis_of(self, document: Document) -> Analysis:
+        """The document's analysis, computed once (call from a worker thread)."""
+        with self._analysis_lock:
+            found = self._analyses.get(document.sha256)
+            if found is None:
+                found = self._analyses[document.sha256] = self.analyzer(document, self.date)
+        return found
+
+    # Bidi
+
+    def set_bidi(self, mode: str) -> None:
+        """Switch who does bidi, relaying out every open screen; remembered per terminal."""
+        self.options = LayoutOptions(mode=mode, base=self.options.base, keep_harakat=self.options.keep_harakat)
+        if self.bidi_guard is not None:
+            self.bidi_guard.set_explicit(mode == "app")
+        for screen in self.screen_stack:
+            relayout: Callable[[LayoutOptions], None] | None = getattr(screen, "relayout", None)
+            if relayout is not None:
+                relayout(self.options)
+        self.state.bidi[self.terminal_key] = mode
+        self.state.save()
+        self.notify(f"bidi: {mode} mode")
+
+    def action_toggle_bidi(self) -> None:
+        self.set_bidi("terminal" if self.options.mode == "app" else "app")
+
+    def action_calibrate(self) -> None:
+        """Both sample lines are drawn in explicit mode, so the answer says which layout this
+        terminal (or the multiplexer in front of it) shows correctly."""
+
+        def chosen(mode: str | None) -> None:
+            if mode and mode != self.options.mode:
+                self.set_bidi(mode)
+                return
+            if mode:
+                self.state.bidi[self.terminal_key] = mode
+                self.state.save()
+            if self.bidi_guard is not None:
+                self.bidi_guard.set_explicit(self.options.mode == "app")
+
+        if self.bidi_guard is not None:
+            self.bidi_guard.set_explicit(True)
+        self.push_screen(CalibrationScreen(), chosen)

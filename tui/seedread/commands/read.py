@@ -1,0 +1,76 @@
+"""`seedread PATH…`: the reader app (library for folders or several files, reader for one).
+
+Before the app takes the screen the terminal is asked who should do bidi (unless --bidi
+says), and the mode it was in is restored on every way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from textual.theme import BUILTIN_THEMES
+
+from seedread.app.app import SeedreadApp
+from seedread.app.bidi_guard import BidiGuard
+from seedread.app.state import ReaderState
+from seedread.app.terminal_probe import choose_mode, probe
+from seedread.app.themes import bundled_themes
+from seedread.cli import CommandError
+from seedread.text.document import load_paths
+from seedread.text.layout import BASES, MODES, LayoutOptions
+
+BIDI_CHOICES = ("auto", *MODES)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
+                        help="auto: ask the terminal (and remember the calibration answer); app: "
+                             "seedread shapes and reorders; terminal: the terminal does bidi")
+    parser.add_argument("--theme", help="a seedread theme (seedread-dark, seedread-light, "
+                                        "seedread-high-contrast) or a Textual one")
+    parser.add_argument("--base", choices=BASES, default="auto",
+                        help="paragraph direction: auto (first strong letter), rtl or ltr")
+    parser.add_argument("--harakat", action="store_true", help="keep harakat (dropped by default)")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for dates without a year")
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_paths(args.paths)
+    for skipped in loaded.skipped:
+        sys.stderr.write(f"seedread: warning: skipped {skipped}\n")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CommandError("the reader needs a terminal; use `seedread cat` for pipes")
+    _check_theme(args.theme)
+    state = ReaderState.load()
+    # Asked even with --bidi given: the reply to DECRQM is the mode to restore on exit.
+    report = probe(sys.stdin.fileno(), sys.stdout.fileno(), os.environ.get("TERM", ""))
+    calibrate = False
+    if args.bidi != "auto":
+        mode = args.bidi
+    elif report.key in state.bidi:
+        mode = state.bidi[report.key]
+    else:
+        mode = choose_mode(report)
+        calibrate = True
+    options = LayoutOptions(mode=mode, base=args.base, keep_harakat=args.harakat)
+    guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode == "app")
+    app = SeedreadApp(
+        loaded.documents, options, state=state, date=args.date, theme=args.theme,
+        bidi_guard=guard, terminal_key=report.key, calibrate=calibrate,
+        library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
+    )
+    with guard:
+        app.run()
+    return app.return_code or 0
+
+
+def _check_theme(name: str | None) -> None:
+    if name is None:
+        return
+    known = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
+    if name not in known:
+        raise CommandError(f"unknown theme {name!r}; choose one of: {', '.join(known)}")
