@@ -229,6 +229,7 @@ def test_single_line_shortens_at_the_logical_end_with_an_ellipsis():
     assert line.cell_width == 12
     assert line.text.startswith("…")  # the logical end of an RTL line is on the left
     assert single_line("hello world", 6).text == "hello…"
+    assert single_line("مرحبا", 1).text == "…"
     assert single_line(title).cell_width == len(title) - 1  # one lam-alef cell in الأخيرة
 
 

@@ -96,9 +96,9 @@ def terminal_width() -> int:
 
 def _render(line: DisplayLine, width: int, options: LayoutOptions, placeholders: list, bold: bool) -> str:
     # A terminal that does bidi itself aligns the line; padding would move to the wrong side.
-    indent = "" if options.mode == "terminal" else " " * line.indent(width)
     if not placeholders and not bold:
-        return indent + line.text
+        return line.text if options.mode == "terminal" else line.padded(width)
+    indent = "" if options.mode == "terminal" else " " * line.indent(width)
     parts = [indent, BOLD if bold else ""]
     for text, styles in line.runs(placeholders):
         parts.append(f"{REVERSE}{text}{RESET}{BOLD if bold else ''}" if styles else text)

@@ -200,12 +200,6 @@ class PreparedParagraph:
         self.start = offset
         self.end = offset + len(text)
         base = None if self.options.base == "auto" else self.options.base
-        self.glyphs: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.widths: list[int] = []
-        self.levels: list[int] = []
-        self.classes: list[str] = []
         self._build(text, offset, base)
         self._prefix = [0, *accumulate(self.widths)]
         self._spaces = list(compress(count(), map(_BREAKS_AFTER.__contains__, self.classes)))
@@ -228,6 +222,13 @@ class PreparedParagraph:
     def _build(self, text: str, offset: int, base: str | None) -> None:
         """Clusters in logical order: a drawn character with the marks and hidden characters
         after it (and, shaped, the alef of a lam-alef ligature) up to the next one."""
+        self.glyphs: list[str]
+        self.starts: list[int]
+        self.ends: list[int]
+        self.widths: list[int]
+        self.levels: list[int]
+        self.classes: list[str]
+        self.base_level: int
         app = self.options.mode == "app"
         table = {ch: ROLES[ch] for ch in set(text)}
         placeholders = {
@@ -247,9 +248,10 @@ class PreparedParagraph:
             levels, classes = resolved.levels, resolved.classes
             takes_part = {ch: is_base[ch] or ch in (ZWJ, ZWNJ) for ch in table}
         else:
-            self.base_level = {"ltr": 0, "rtl": 1}.get(base or "", 0)
-            if base is None and text:
-                self.base_level = get_base_level(bidi_text)
+            if base is None:
+                self.base_level = get_base_level(bidi_text) if text else 0
+            else:
+                self.base_level = 1 if base == "rtl" else 0
             classes = list(map(BIDI_CLASSES.__getitem__, bidi_text))
             levels = [self.base_level] * len(text)
             takes_part = is_base
@@ -402,18 +404,12 @@ def single_line(text: str, width: int | None = None, options: LayoutOptions | No
     prepared = PreparedParagraph(text, 0, options)
     if width is None or prepared.cell_width <= width:
         return prepared.lines(max(1, prepared.cell_width))[0]
-    first = prepared.lines(max(1, width - 1))[0]
+    if width < 2:
+        return DisplayLine((ELLIPSIS,), (0,), (len(text),), (1,), 0, len(text), prepared.rtl)
+    first = prepared.lines(width - 1)[0]
     ellipsis = (ELLIPSIS, first.end, len(text), 1)
     cells = list(zip(first.glyphs, first.starts, first.ends, first.widths))
     cells = [ellipsis, *cells] if first.rtl else [*cells, ellipsis]
     glyphs, starts, ends, widths = (tuple(column) for column in zip(*cells))
     return DisplayLine(glyphs, starts, ends, widths, 0, len(text), first.rtl)
 
-
-def layout_text(
-    paragraphs: Sequence[tuple[int, int]], text: str, width: int, options: LayoutOptions | None = None
-) -> Iterator[tuple[int, DisplayLine]]:
-    """(paragraph index, line) for each display line of the given paragraph ranges."""
-    for index, (start, end) in enumerate(paragraphs):
-        for line in layout_paragraph(text[start:end], width, options, start):
-            yield index, line
