@@ -8,6 +8,7 @@ from pathlib import Path
 from seedread.analysis.model import Analysis, Entity, GlossaryEntry, Mention, Span, TimelineEntry
 from seedread.app.app import SeedreadApp
 from seedread.app.article import BACKGROUND_DELAY
+from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
 from seedread.text.document import Document, load_document
 from seedread.text.layout import LayoutOptions
@@ -54,8 +55,10 @@ def analysis_of(document: Document, date: str | None = None) -> Analysis:
 def make_app(tmp_path: Path, documents: list[Document] | None = None, mode: str = "app",
              library: bool | None = None) -> SeedreadApp:
     state = ReaderState.load(tmp_path / "state.json")
+    # The review store goes to tmp_path, never next to the repository's seed.
+    review = ReviewService("tester", folder_of=lambda path: tmp_path)
     return SeedreadApp(documents or [seed()], LayoutOptions(mode=mode), state=state,
-                       analyzer=analysis_of, library=library)
+                       analyzer=analysis_of, library=library, review=review)
 
 
 async def settle(app: SeedreadApp, pilot) -> None:

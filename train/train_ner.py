@@ -21,7 +21,7 @@ from clusters import build_resources  # noqa: E402
 from corpus import DEFAULT_CORPUS, read_corpus  # noqa: E402
 from evaluate import format_table, score  # noqa: E402
 
-from seedread.analysis.ner.document import second_pass_rows  # noqa: E402
+from seedread.analysis.ner.document import first_pass, second_pass_rows  # noqa: E402
 from seedread.analysis.ner.features import dump_resources  # noqa: E402
 from seedread.analysis.ner.tagger import (  # noqa: E402
     FIRST_PASS_FILE,
@@ -55,9 +55,9 @@ def documents(items: list) -> list[list]:
     return [items[i : i + DOCUMENT_SENTENCES] for i in range(0, len(items), DOCUMENT_SENTENCES)]
 
 
-def extend_by_document(resources, tokens, rows, first_tags):
+def extend_by_document(resources, tokens, rows, passes):
     extended = []
-    for doc in zip(*(documents(items) for items in (tokens, rows, first_tags))):
+    for doc in zip(*(documents(items) for items in (tokens, rows, passes))):
         extended += second_pass_rows(resources, *doc)
     return extended
 
@@ -72,11 +72,11 @@ def train_model(sentences, folder: Path, args) -> Model:
     rows = [resources.sentence_features(t) for t in tokens]
     first = train_crf(rows, tags, folder / FIRST_PASS_FILE, args)
     half = len(rows) // 2
-    first_tags = []
+    passes = []
     for own, other in (((0, half), (half, len(rows))), ((half, len(rows)), (0, half))):
         inner = train_crf(rows[slice(*other)], tags[slice(*other)], folder / "inner", args)
-        first_tags += [inner.tag(r) for r in rows[slice(*own)]]
-    extended = extend_by_document(resources, tokens, rows, first_tags)
+        passes += [first_pass(inner, r) for r in rows[slice(*own)]]
+    extended = extend_by_document(resources, tokens, rows, passes)
     second = train_crf(extended, tags, folder / SECOND_PASS_FILE, args)
     (folder / "inner").unlink()
     return Model(first, second, resources)

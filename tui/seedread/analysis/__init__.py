@@ -1,8 +1,23 @@
 """seedread.analysis: entities with linked mentions, a timeline and a glossary for a
-Document, offline and without Textual. Call `analyze(document)`."""
+Document, offline and without Textual. Call `analyze(document)`.
+
+The pipeline (gazetteers, calendars, Babel) is imported on first use of `analyze`, so that
+importing `seedread.analysis.model` — as the reader does before its first frame — stays cheap.
+"""
 
 from __future__ import annotations
 
-from seedread.analysis.pipeline import analyze, merge_candidates
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from seedread.analysis.pipeline import analyze, merge_candidates
 
 __all__ = ["analyze", "merge_candidates"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from seedread.analysis import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

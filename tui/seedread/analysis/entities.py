@@ -4,6 +4,7 @@ titles before people, head nouns before organisations, places and events, quoted
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from seedread.analysis.gazetteer import Gazetteer
@@ -73,14 +74,11 @@ def acronym_candidates(text: str, found: list[Candidate]):
 
 def token_index(tokens: list[Token], offset: int) -> int:
     """The token that contains `offset` (mentions may start after a proclitic)."""
-    low, high = 0, len(tokens) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if tokens[middle].start <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return max(0, bisect.bisect_right(tokens, offset, key=_start) - 1)
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _stem_start(token: Token, prefix: int) -> int:

@@ -33,6 +33,7 @@ class _Builder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.entries: dict[str, GlossaryEntry] = {}
+        self.seen: dict[str, set[tuple[int, int]]] = {}
 
     def add(self, term: str, spans: list[Span], gloss: str | None = None,
             definition: str | None = None) -> GlossaryEntry:
@@ -47,8 +48,11 @@ class _Builder:
                 definition=definition or (known.definition if known else None),
             )
             self.entries[key] = entry
-        seen = {(s.start, s.end) for s in entry.mentions}
-        entry.mentions.extend(s for s in spans if (s.start, s.end) not in seen)
+        seen = self.seen.setdefault(key, set())
+        for span in spans:
+            if (span.start, span.end) not in seen:
+                seen.add((span.start, span.end))
+                entry.mentions.append(span)
         entry.gloss = entry.gloss or gloss
         entry.definition = entry.definition or definition
         return entry
@@ -111,12 +115,16 @@ def _known_terms(text: str, tokens: list[Token], gazetteer: Gazetteer, builder: 
     if not gazetteer.glossary:
         return
     lengths = {len(key.split()) for key in gazetteer.glossary}
-    for i in range(len(tokens)):
+    first_words = {key.split()[0] for key in gazetteer.glossary}
+    for i, token in enumerate(tokens):
+        stems = [stem for _, stem in token.stems if stem in first_words]
+        if not stems:
+            continue
         for length in lengths:
             window = tokens[i : i + length]
             if len(window) < length:
                 continue
-            for _, stem in window[0].stems:
+            for stem in stems:
                 key = " ".join([stem, *(t.norm for t in window[1:])])
                 known = gazetteer.glossary.get(key)
                 if known:

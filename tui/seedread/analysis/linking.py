@@ -41,14 +41,16 @@ class Candidate:
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longer spans first, then the more trusted source."""
-    chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
     ranked = sorted(candidates, key=lambda c: (-c.length, -PRIORITY.get(c.source, 0), c.start))
+    if not ranked:
+        return []
+    taken = bytearray(max(c.end for c in ranked))
+    chosen: list[Candidate] = []
     for candidate in ranked:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        if candidate.start >= candidate.end or any(taken[candidate.start : candidate.end]):
             continue
         chosen.append(candidate)
-        taken.append((candidate.start, candidate.end))
+        taken[candidate.start : candidate.end] = b"\x01" * candidate.length
     return sorted(chosen, key=lambda c: c.start)
 
 

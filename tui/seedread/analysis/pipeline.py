@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,8 +49,18 @@ def analyze(
     candidate mentions from another recogniser (e.g. a statistical model, source "model"),
     linked together with the rules' and the gazetteer's.
     """
-    text = _body(document)
     known = gazetteers.load(user_data_dir)
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects, none of them in a cycle
+    try:
+        return _analyze(document, known, document_date(document, date), extra)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze(document, known, reference: dt.date | None, extra: Iterable[Candidate]) -> Analysis:
+    text = _body(document)
     tokens = tokenize(text)
     candidates = find_candidates(text, tokens, known)
     candidates.extend(extra)
@@ -59,7 +70,7 @@ def analyze(
         sha256=document.sha256,
         title=document.title,
         entities=entities,
-        timeline=build_timeline(text, tokens, entities, document_date(document, date)),
+        timeline=build_timeline(text, tokens, entities, reference),
         glossary=build_glossary(text, tokens, entities, known),
     )
 

@@ -13,8 +13,10 @@ from seedread.app.analysis_runner import Analyzer, default_analyzer
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.calibration_screen import CalibrationScreen
 from seedread.app.commands import DateCommands, EntityCommands, GlossaryCommands
+from seedread.app.export_commands import ExportCommands
 from seedread.app.library_screen import LibraryScreen
 from seedread.app.reader_screen import ReaderScreen
+from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
 from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
 from seedread.text.document import Document
@@ -24,7 +26,7 @@ from seedread.text.layout import LayoutOptions
 class SeedreadApp(App):
     CSS_PATH = "seedread.tcss"
     TITLE = "seedread"
-    COMMANDS = App.COMMANDS | {EntityCommands, DateCommands, GlossaryCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, DateCommands, GlossaryCommands, ExportCommands}
     BINDINGS = [
         Binding("ctrl+t", "toggle_bidi", "Toggle bidi mode", id="app.toggle_bidi"),
         Binding("c", "calibrate", "Calibrate bidi", id="app.calibrate", show=False),
@@ -43,12 +45,14 @@ class SeedreadApp(App):
         terminal_key: str = "unknown",
         calibrate: bool = False,
         library: bool | None = None,
+        review: ReviewService | None = None,
     ) -> None:
         super().__init__()
         self.documents = documents
         self.options = options
         self.state = state
         self.analyzer = analyzer
+        self.review = review or ReviewService()
         self.date = date
         self.bidi_guard = bidi_guard
         self.terminal_key = terminal_key
@@ -71,6 +75,9 @@ class SeedreadApp(App):
             self.push_screen(ReaderScreen(self.documents[0], self.options, standalone=True))
         if self._calibrate_first:
             self.action_calibrate()
+
+    def on_unmount(self) -> None:
+        self.review.close()
 
     def watch_theme(self, theme: str) -> None:
         if self.state.theme != theme:

@@ -19,7 +19,13 @@ from textual.worker import get_current_worker
 
 from seedread.analysis.model import Entity
 from seedread.app.document_layout import DocumentLayout
-from seedread.app.highlights import CURRENT_CLASS, ENTITY_CLASSES, HIT_CLASS, Highlights
+from seedread.app.highlights import (
+    CURRENT_CLASS,
+    ENTITY_CLASSES,
+    HIT_CLASS,
+    STATUS_CLASSES,
+    Highlights,
+)
 from seedread.app.messages import ArticleMoved, LayoutProgress
 from seedread.text.document import Document
 from seedread.text.layout import DisplayLine, LayoutOptions
@@ -36,6 +42,7 @@ class ArticleView(ScrollView, can_focus=True):
         CURRENT_CLASS,
         HIT_CLASS,
         *ENTITY_CLASSES.values(),
+        *STATUS_CLASSES.values(),
     }
     BINDINGS = [
         Binding("down,j", "line(1)", "Line down", id="article.line_down", show=False),

@@ -15,6 +15,12 @@ ENTITY_CLASSES = {
     "EVENT": "article--event",
     "MISC": "article--misc",
 }
+# Review decisions layer over the type's look; an unreviewed mention keeps the type's look.
+STATUS_CLASSES = {
+    "accepted": "article--accepted",
+    "rejected": "article--rejected",
+    "stale": "article--stale",
+}
 HIT_CLASS = "article--hit"
 CURRENT_CLASS = "article--current"
 
@@ -34,11 +40,15 @@ class Highlights:
         hits: list[tuple[int, int]],
         current: tuple[int, int] | None,
     ) -> Highlights:
-        spans = [
-            (mention.start, mention.end, ENTITY_CLASSES.get(entity.type, "article--misc"))
-            for entity in entities
-            for mention in entity.mentions
-        ]
+        spans = []
+        for entity in entities:
+            for mention in entity.mentions:
+                # A reviewed mention (ReviewedMention) carries its own label and status.
+                label = getattr(mention, "label", entity.type)
+                spans.append((mention.start, mention.end, ENTITY_CLASSES.get(label, "article--misc")))
+                status = STATUS_CLASSES.get(getattr(mention, "status", ""))
+                if status:
+                    spans.append((mention.start, mention.end, status))
         spans += [(start, end, HIT_CLASS) for start, end in hits]
         if current is not None:
             spans.append((current[0], current[1], CURRENT_CLASS))

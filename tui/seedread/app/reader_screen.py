@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
 from seedread.analysis.model import Analysis
@@ -18,7 +17,9 @@ from seedread.app.help_screen import HelpScreen, binding_rows
 from seedread.app.messages import ArticleMoved, JumpRequested
 from seedread.app.navigation import JumpHistory, MentionIndex, Place, Target
 from seedread.app.prompt_bar import PromptBar
+from seedread.app.review_keys import ReviewKeys
 from seedread.app.search import find_hits
+from seedread.app.selection_bar import SelectionBar
 from seedread.app.status_bar import StatusBar
 from seedread.app.timeline_pane import TimelinePane
 from seedread.text.document import Document
@@ -28,7 +29,7 @@ PANES = ("entities", "timeline", "glossary")
 FOCUS_ORDER = ("article", *PANES)
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(ReviewKeys):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("tab", "pane(1)", "Next pane", id="reader.next_pane", show=False),
@@ -78,6 +79,9 @@ class ReaderScreen(Screen):
         prompt = PromptBar(id="prompt")
         prompt.display = False
         yield prompt
+        selection = SelectionBar(id="selection")
+        selection.display = False
+        yield selection
         yield StatusBar(self.options, id="status")
         yield Footer()
 
@@ -122,12 +126,17 @@ class ReaderScreen(Screen):
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.mentions = MentionIndex(analysis.entities)
-        self.query_one(EntitiesPane).show(analysis.entities, self.document.text, self.options)
+        self.show_entities(self.reviewed.entities if self.reviewed else analysis.entities)
         self.query_one(TimelinePane).show(analysis.timeline, self.options)
         self.query_one(GlossaryPane).show(analysis.glossary, self.options)
-        self.article.set_marks(entities=analysis.entities)
         self.status.busy = ""
+        self.start_review()
+
+    def show_entities(self, entities: list) -> None:
+        """The extractor's entities, or after review the reviewed ones (ReviewedEntity)."""
+        self.mentions = MentionIndex(entities)
+        self.query_one(EntitiesPane).show(entities, self.document.text, self.options)
+        self.article.set_marks(entities=entities)
 
     # Panes and layout
 

@@ -1,5 +1,5 @@
 """The status line: document title, what n/N walks through ("3/7"), progress of background
-work, the bidi mode in use and the place in the article. Arabic goes through the layout
+work, review progress, the bidi mode in use and the place in the article. Arabic goes through the layout
 engine like everywhere else."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ class StatusBar(Widget):
     title: reactive[str] = reactive("")
     walking: reactive[str] = reactive("")  # e.g. "حلب 3/7" or "search روسيا 2/5"
     busy: reactive[str] = reactive("")  # e.g. "analysing…"
+    review: reactive[str] = reactive("")  # e.g. "34/52 reviewed", "review off (store error)"
     percent: reactive[int] = reactive(0)
     bidi: reactive[str] = reactive("app")
 
@@ -27,6 +28,8 @@ class StatusBar(Widget):
         right = Text()
         if self.busy:
             right.append(f" {self.busy} ", style="italic")
+        if self.review:
+            right.append(f" {self.review} ")
         right.append(f" bidi:{self.bidi} ", style="bold")
         right.append(f" {self.percent:>3}% ")
         middle = shaped(self.walking, self.options, 40) if self.walking else Text()

@@ -24,6 +24,7 @@ ENTITY_VARIABLE_DEFAULTS = {
     "entity-misc": "#F0E442",
     "entity-current": "$accent 60%",
     "search-hit": "$warning 45%",
+    "review-stale": "$warning 35%",
 }
 DEFAULT_THEME = "seedread-dark"
 

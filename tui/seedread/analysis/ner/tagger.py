@@ -1,6 +1,7 @@
 """The shipped two-pass CRF tagger: loaded once from package data, used for token lists
 and raw text. The first pass tags each sentence from local features; the second pass adds
-the first pass's tags and how the same word was tagged elsewhere in the document."""
+the first pass's tags and confidence, and how the same word was tagged elsewhere in the
+document."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from importlib import resources as package_data
 import pycrfsuite
 
 from seedread.analysis.ner.bio import entity_spans
-from seedread.analysis.ner.document import second_pass_rows
+from seedread.analysis.ner.document import first_pass, second_pass_rows
 from seedread.analysis.ner.features import Resources, load_resources
 from seedread.analysis.ner.tokenize import sentences, tokenize
 
@@ -30,8 +31,8 @@ class Model:
     def tag_document(self, document: list[list[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document."""
         rows = [self.resources.sentence_features(tokens) for tokens in document]
-        first = [self.first.tag(sentence_rows) for sentence_rows in rows]
-        extended = second_pass_rows(self.resources, document, rows, first)
+        passes = [first_pass(self.first, sentence_rows) for sentence_rows in rows]
+        extended = second_pass_rows(self.resources, document, rows, passes)
         return [self.second.tag(sentence_rows) for sentence_rows in extended]
 
 
