@@ -86,3 +86,13 @@ def test_a_bad_user_file_makes_extract_fail_with_one_line(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "a.txt")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gazetteer.toml" in err
+
+
+def test_harakat_tell_homographs_apart():
+    def english_of(text):
+        analysis = analyze(parse_text(text, "a.txt"))
+        return {entity.english for entity in analysis.entities if entity.type == "LOC"}
+
+    assert "Amman" in english_of("التقى الوزيران في عمّان أمس.")
+    assert "Oman" in english_of("التقى الوزيران في عُمان أمس.")
+    assert english_of("التقى الوزيران في عمان أمس.") & {"Amman", "Oman"}

@@ -100,9 +100,9 @@ def gazetteer_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer):
                     joined(text, tokens[k], tokens[k + 1]) for k in range(i, i + length - 1)
                 ):
                     continue
-                known = gazetteer.known[hit[0]]
-                yield Candidate(_stem_start(token, prefix), tokens[i + length - 1].end,
-                                known.type, known.source, known.id)
+                start, end = _stem_start(token, prefix), tokens[i + length - 1].end
+                known = gazetteer.known[gazetteer.choose(words, hit[0], text[start:end])]
+                yield Candidate(start, end, known.type, known.source, known.id)
                 break
 
 

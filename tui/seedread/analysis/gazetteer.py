@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -78,6 +79,7 @@ class Gazetteer:
     known: dict[str, Known] = field(default_factory=dict)
     glossary: dict[str, Gloss] = field(default_factory=dict)
     index: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    homographs: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
     anaphors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -96,12 +98,40 @@ class Gazetteer:
             return
         current = self.index.get(words)
         if current and current[0] != ident and not self._overrides(ident, current[0]):
+            self.homographs.setdefault(words, []).append(ident)
             return
         self.index[words] = (ident, kind)
         self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
     def _overrides(self, new: str, old: str) -> bool:
         return self.known[new].source == "user" and self.known[old].source != "user"
+
+    def choose(self, words: tuple[str, ...], ident: str, surface: str) -> str:
+        """Among names spelled alike, the one whose harakat the surface text agrees with.
+
+        Undotted, عُمان (Oman) and عمّان (Amman) are one word; a writer who adds the harakat
+        says which is meant. Without harakat the first name indexed stands.
+        """
+        marks = harakat(surface)
+        if not marks or words not in self.homographs:
+            return ident
+        for candidate in (ident, *self.homographs[words]):
+            known = self.known[candidate]
+            if any(marks <= harakat(form) for form in (known.name, *known.aliases)):
+                return candidate
+        return ident
+
+
+def harakat(text: str) -> frozenset[tuple[int, str]]:
+    """(letter position, mark) for each haraka in `text`; tatweel does not count as a letter."""
+    marks = set()
+    position = -1
+    for ch in text:
+        if unicodedata.combining(ch):
+            marks.add((position, ch))
+        elif ch != "\u0640":
+            position += 1
+    return frozenset(marks)
 
 
 def key_of(name: str) -> tuple[str, ...]:
