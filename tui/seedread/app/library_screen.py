@@ -14,6 +14,7 @@ from seedread.analysis.normalize import normalize_word
 from seedread.app.help_screen import HelpScreen, binding_rows
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.shaped import shaped_aligned
+from seedread.review import ReviewStoreError
 from seedread.text.document import Document
 from seedread.text.layout import LayoutOptions
 
@@ -39,6 +40,7 @@ class LibraryScreen(Screen):
         self.options = options
         self.filter = ""
         self.entity_counts: dict[str, int] = {}
+        self.review_progress: dict[str, str] = {}  # sha256 -> "3/52", or "error"
 
     def compose(self) -> ComposeResult:
         yield Static(f"seedread — {len(self.documents)} articles", id="library-title")
@@ -59,6 +61,7 @@ class LibraryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self._fill()
+        self._count_entities()
 
     def relayout(self, options: LayoutOptions) -> None:
         self.options = options
@@ -95,7 +98,7 @@ class LibraryScreen(Screen):
                 title,
                 Text(f"{document.words:,}", justify="right"),
                 Text(MISSING if count is None else str(count), justify="right"),
-                Text(MISSING, justify="right"),
+                Text(self.review_progress.get(document.sha256, MISSING), justify="right"),
                 Text(MISSING if progress is None else f"{progress}%", justify="right"),
                 key=str(document.path),
             )
@@ -111,20 +114,29 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library-analysis")
     def _count_entities(self) -> None:
-        """Entity counts fill in as the extractor gets through the folder."""
+        """Entity counts and review progress fill in as the extractor gets through the
+        folder."""
+        service = self.app.review
         for document in self.documents:
             try:
                 analysis = self.app.analysis_of(document)
             except Exception:  # one bad article must not stop the rest
                 continue
-            self.app.call_from_thread(self._show_count, document, len(analysis.entities))
+            try:
+                progress = service.call_blocking(service.progress_of, document, analysis)
+                reviewed = f"{progress.reviewed}/{progress.total}"
+            except ReviewStoreError:
+                reviewed = "error"  # the reader says why when the article is opened
+            self.app.call_from_thread(self._show_count, document, len(analysis.entities), reviewed)
 
-    def _show_count(self, document: Document, count: int) -> None:
+    def _show_count(self, document: Document, count: int, reviewed: str) -> None:
         self.entity_counts[document.sha256] = count
+        self.review_progress[document.sha256] = reviewed
         table = self.query_one(DataTable)
         key = str(document.path)
         if key in table.rows:
             table.update_cell(key, "entities", Text(str(count), justify="right"))
+            table.update_cell(key, "reviewed", Text(reviewed, justify="right"))
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -17,7 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from seedread.review import DocumentReview, ReviewStore, review_folder
+from seedread.analysis.model import Analysis
+from seedread.review import DocumentReview, Progress, ReviewStore, apply_decisions, review_folder
 from seedread.text.document import Document
 
 T = TypeVar("T")
@@ -52,6 +53,13 @@ class ReviewService:
                 return None
             self._stores[folder] = store
         return store.document(document)
+
+    def progress_of(self, document: Document, analysis: Analysis) -> Progress:
+        """How much of the document is reviewed (store thread only); 0/N without a store."""
+        review = self.review_of(document, create=False)
+        if review is None:
+            return apply_decisions(analysis, document.text, []).progress
+        return review.reviewed(analysis).progress
 
     def close(self) -> None:
         """Close every store (in its own thread) and stop the thread."""
