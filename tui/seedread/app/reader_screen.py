@@ -266,7 +266,8 @@ class ReaderScreen(ReviewKeys):
             number = next((k for k, hit in enumerate(self.hits, 1) if hit[0] == self.current.start), 0)
             status.walking = f"/{self.hit_query} {number}/{len(self.hits)}"
         elif self.current and self.current.entity_id and self.analysis:
-            entity = next((e for e in self.analysis.entities if e.id == self.current.entity_id), None)
+            shown = self.reviewed.entities if self.reviewed else self.analysis.entities
+            entity = next((e for e in shown if e.id == self.current.entity_id), None)
             position = self.mentions.position(self.current)
             total = len(self.mentions.by_entity.get(self.current.entity_id, []))
             name = entity.name if entity else self.current.entity_id

@@ -12,7 +12,7 @@ from seedread.app.selection import WordSelection
 from seedread.app.shaped import shaped
 from seedread.text.layout import LayoutOptions
 
-HINT = "  ←/→ extend by a word · Enter: choose type · Esc: cancel"
+HINT = "  ←/→ a word more/less · Enter: type · Esc: cancel"
 
 
 class SelectionBar(Widget, can_focus=True):

@@ -15,6 +15,7 @@ from textual.theme import BUILTIN_THEMES
 
 from seedread.app.app import SeedreadApp
 from seedread.app.bidi_guard import BidiGuard
+from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
 from seedread.app.terminal_probe import choose_mode, probe
 from seedread.app.themes import bundled_themes
@@ -36,6 +37,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="paragraph direction: auto (first strong letter), rtl or ltr")
     parser.add_argument("--harakat", action="store_true", help="keep harakat (dropped by default)")
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for dates without a year")
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="name recorded with each review decision (default: your login name)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         loaded.documents, options, state=state, date=args.date, theme=args.theme,
         bidi_guard=guard, terminal_key=report.key, calibrate=calibrate,
         library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
+        review=ReviewService(args.reviewer),
     )
     with guard:
         app.run()
