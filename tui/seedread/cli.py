@@ -71,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (module, help_text), prog, rest = APP, "seedread", argv
     try:
         parser, command = _parser(prog, module, help_text)
-        args = parser.parse_args(rest)
+        try:
+            args = parser.parse_args(rest)
+        except SystemExit as done:  # --help, or a usage error already printed
+            return done.code if isinstance(done.code, int) else EXIT_USAGE
         return command.run(args)
     except (DocumentError, CommandError) as exc:
         sys.stderr.write(f"seedread: {exc}\n")

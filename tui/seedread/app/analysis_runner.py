@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from seedread.analysis.model import Analysis
 from seedread.text.document import Document
 
-Analyzer = Callable[[Document, "str | None"], Analysis]
+Analyzer = Callable[[Document, "dt.date | None"], Analysis]
 
 
-def default_analyzer(document: Document, date: str | None) -> Analysis:
+def default_analyzer(document: Document, date: dt.date | None) -> Analysis:
     """seedread's extractor (imported on first use, so the first frame does not wait for it)."""
     from seedread.analysis import analyze
 

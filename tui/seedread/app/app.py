@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 
@@ -39,7 +40,7 @@ class SeedreadApp(App):
         *,
         state: ReaderState,
         analyzer: Analyzer = default_analyzer,
-        date: str | None = None,
+        date: dt.date | None = None,
         theme: str | None = None,
         bidi_guard: BidiGuard | None = None,
         terminal_key: str = "unknown",

@@ -15,8 +15,9 @@ import re
 import sys
 from collections.abc import Iterator
 
-from seedread.text.document import Document, load_paths
-from seedread.text.layout import BASES, MODES, DisplayLine, LayoutOptions, PreparedParagraph, single_line
+from seedread.commands.arguments import add_layout_options, add_paths, open_paths
+from seedread.text.document import Document
+from seedread.text.layout import MODES, DisplayLine, LayoutOptions, PreparedParagraph, single_line
 from seedread.text.terminal import explicit_bidi_mode
 
 DEFAULT_WIDTH = 80
@@ -25,22 +26,18 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add_paths(parser)
     parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, or 80)")
     parser.add_argument("--bidi", choices=MODES, default="app",
                         help="app: seedread shapes and reorders (default); terminal: logical order "
                              "for terminals that do bidi themselves")
-    parser.add_argument("--base", choices=BASES, default="auto",
-                        help="paragraph direction: auto (first strong letter), rtl or ltr")
-    parser.add_argument("--harakat", action="store_true", help="keep harakat (they are dropped by default)")
+    add_layout_options(parser)
     parser.add_argument("--info", action="store_true",
                         help="print what was read (encoding, title, hash, size) instead of the text")
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_paths(args.paths)
-    for skipped in loaded.skipped:
-        sys.stderr.write(f"seedread: warning: skipped {skipped}\n")
+    loaded = open_paths(args.paths)
     options = LayoutOptions(mode=args.bidi, base=args.base, keep_harakat=args.harakat)
     out = sys.stdout
     styled = out.isatty()

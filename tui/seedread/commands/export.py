@@ -24,15 +24,16 @@ from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
 from seedread.review.export_json import write_json
 from seedread.review.export_jsonl import write_jsonl
+from seedread.commands.arguments import add_paths, open_paths
 from seedread.review.location import path_key
-from seedread.text.document import Document, load_paths
+from seedread.text.document import Document
 
 STREAM_WRITERS = {"jsonl": write_jsonl, "json": write_json, "conll": write_conll}
 FORMATS = (*STREAM_WRITERS, "brat")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add_paths(parser)
     parser.add_argument("--format", required=True, choices=FORMATS,
                         help="jsonl (Prodigy/doccano), brat standoff, conll (BIO), json (all)")
     parser.add_argument("--out", type=Path, metavar="DIR",
@@ -46,9 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.format == "brat" and args.out is None:
         raise CommandError("brat standoff is a folder of .txt/.ann files: give --out DIR")
-    loaded = load_paths(args.paths)
-    for skipped in loaded.skipped:
-        sys.stderr.write(f"seedread: skipped {skipped}\n")
+    loaded = open_paths(args.paths)
     try:
         items = list(_items(loaded.documents, args.reviewer))
         if args.format == "brat":

@@ -14,27 +14,18 @@ from seedread.analysis.model import Analysis
 from seedread.analysis.pipeline import document_date
 from seedread.analysis.romanize import SCHEME
 from seedread.cli import CommandError
-from seedread.text.document import load_paths
+from seedread.commands.arguments import add_date, add_paths, open_paths
 
 FORMATS = ("json", "jsonl", "tsv")
 TSV_HEADER = ("path", "kind", "start", "end", "label", "text", "detail")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add_paths(parser)
     parser.add_argument("--format", choices=FORMATS, default="json",
                         help="json (one array), jsonl (one document a line) or tsv")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="the documents' date, for relative dates (default: front matter)")
+    add_date(parser)
 
-
-def parse_date(raw: str | None) -> dt.date | None:
-    if raw is None:
-        return None
-    try:
-        return dt.datetime.strptime(raw, "%Y-%m-%d").date()
-    except ValueError:
-        raise CommandError(f"--date {raw!r} is not a date; use YYYY-MM-DD, e.g. 2016-11-07") from None
 
 
 def as_dict(analysis: Analysis, date: dt.date | None) -> dict:
@@ -74,10 +65,8 @@ def tsv_rows(analysis: Analysis):
 
 
 def run(args: argparse.Namespace) -> int:
-    date = parse_date(args.date)
-    loaded = load_paths(args.paths)
-    for skipped in loaded.skipped:
-        sys.stderr.write(f"seedread: skipped {skipped}\n")
+    date = args.date
+    loaded = open_paths(args.paths)
     out = sys.stdout
     if args.format == "tsv":
         out.write("\t".join(TSV_HEADER) + "\n")

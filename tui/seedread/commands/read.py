@@ -20,31 +20,27 @@ from seedread.app.state import ReaderState
 from seedread.app.terminal_probe import choose_mode, probe
 from seedread.app.themes import bundled_themes
 from seedread.cli import CommandError
-from seedread.text.document import load_paths
-from seedread.text.layout import BASES, MODES, LayoutOptions
+from seedread.commands.arguments import add_date, add_layout_options, add_paths, open_paths
+from seedread.text.layout import MODES, LayoutOptions
 
 BIDI_CHOICES = ("auto", *MODES)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add_paths(parser)
     parser.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
                         help="auto: ask the terminal (and remember the calibration answer); app: "
                              "seedread shapes and reorders; terminal: the terminal does bidi")
     parser.add_argument("--theme", help="a seedread theme (seedread-dark, seedread-light, "
                                         "seedread-high-contrast) or a Textual one")
-    parser.add_argument("--base", choices=BASES, default="auto",
-                        help="paragraph direction: auto (first strong letter), rtl or ltr")
-    parser.add_argument("--harakat", action="store_true", help="keep harakat (dropped by default)")
-    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for dates without a year")
+    add_layout_options(parser)
+    add_date(parser)
     parser.add_argument("--reviewer", metavar="NAME",
                         help="name recorded with each review decision (default: your login name)")
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_paths(args.paths)
-    for skipped in loaded.skipped:
-        sys.stderr.write(f"seedread: warning: skipped {skipped}\n")
+    loaded = open_paths(args.paths)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CommandError("the reader needs a terminal; use `seedread cat` for pipes")
     _check_theme(args.theme)
