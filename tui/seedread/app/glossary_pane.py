@@ -3,37 +3,32 @@ mention; pressing it again walks through the others in reading order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import on
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from seedread.analysis.model import GlossaryEntry
+from seedread.app.entry_pane import EntryPane
 from seedread.app.messages import JumpRequested
 from seedread.app.navigation import Target
 from seedread.app.shaped import shaped
 from seedread.text.layout import LayoutOptions
 
 
-class GlossaryPane(OptionList):
+class GlossaryPane(EntryPane[GlossaryEntry]):
+    PANE_TITLE = "Glossary"
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Glossary"
-        self._entries: list[GlossaryEntry] = []
         self._next: dict[int, int] = {}
 
-    def show(self, entries: list[GlossaryEntry], options: LayoutOptions) -> None:
-        self._entries = list(entries)
+    def show(self, entries: Iterable[GlossaryEntry], options: LayoutOptions) -> None:
         self._next = {}
-        self.clear_options()
-        self.add_options(
-            Option(self._prompt(entry, options), id=str(index))
-            for index, entry in enumerate(self._entries)
-        )
-        self.border_subtitle = f"{len(self._entries)}"
+        super().show(entries, options)
 
-    @staticmethod
-    def _prompt(entry: GlossaryEntry, options: LayoutOptions) -> Text:
+    def prompt(self, entry: GlossaryEntry, options: LayoutOptions) -> Text:
         prompt = shaped(entry.term, options, 30, style="bold")
         prompt.append(f"  {entry.romanization}", style="italic")
         if entry.gloss:

@@ -3,12 +3,14 @@ sure the year is. Enter jumps to the phrase in the article."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import on
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from seedread.analysis.model import TimelineEntry
+from seedread.app.entry_pane import EntryPane
 from seedread.app.messages import JumpRequested
 from seedread.app.navigation import Target
 from seedread.app.shaped import shaped
@@ -17,23 +19,13 @@ from seedread.text.layout import LayoutOptions
 CERTAINTY_MARKS = {"stated": "", "inferred": " (year inferred)", "unknown": " (year unknown)"}
 
 
-class TimelinePane(OptionList):
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.border_title = "Timeline"
-        self._entries: list[TimelineEntry] = []
+class TimelinePane(EntryPane[TimelineEntry]):
+    PANE_TITLE = "Timeline"
 
-    def show(self, entries: list[TimelineEntry], options: LayoutOptions) -> None:
-        self._entries = sorted(entries, key=lambda e: (e.sort_key or e.value, e.start))
-        self.clear_options()
-        self.add_options(
-            Option(self._prompt(entry, options), id=str(index))
-            for index, entry in enumerate(self._entries)
-        )
-        self.border_subtitle = f"{len(self._entries)}"
+    def ordered(self, entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+        return sorted(entries, key=lambda e: (e.sort_key or e.value, e.start))
 
-    @staticmethod
-    def _prompt(entry: TimelineEntry, options: LayoutOptions) -> Text:
+    def prompt(self, entry: TimelineEntry, options: LayoutOptions) -> Text:
         prompt = Text(entry.value, style="bold")
         prompt.append(CERTAINTY_MARKS.get(entry.year_certainty, f" ({entry.year_certainty})"), style="dim")
         prompt.append("\n")
