@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
 
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.terminal_probe import choose_mode, parse_replies
@@ -66,3 +76,84 @@ def test_guard_restores_on_sigterm():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=20)
     assert done.stdout == (EXPLICIT_BIDI + IMPLICIT_BIDI).encode()
     assert done.returncode == 128 + 15
+
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_dce8252990c8ebab.txt"
+RUN_APP = "import sys\nfrom seedread.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+# A key handler that raises: a crash while the app owns the screen.
+CRASH_ON_J = (
+    "from seedread.app.article import ArticleView\n"
+    "def crash(self, step):\n"
+    "    raise RuntimeError('crash while reading')\n"
+    "ArticleView.action_line = crash\n" + RUN_APP
+)
+
+
+def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: float = 20.0):
+    """Run the reader on the seed in a pseudo-terminal that answers the probe like a VTE
+    terminal (DECRQM reply `decrqm`, then DA1); once the first frame is up, `end(pid, fd)`
+    ends it. Returns (everything written after the first frame, exit code)."""
+    argv = [sys.executable, "-c", program, "--bidi", "app", str(SEED)]
+    env = {**os.environ, "TERM": "xterm-256color", "SEEDREAD_DATA_DIR": str(data_dir)}
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen, ended = b"", None
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+                if b"\x1b[c" in chunk:
+                    os.write(fd, decrqm + b"\x1b[?62;22c")
+            if ended is None and b"bidi:app" in seen:
+                ended = len(seen)
+                end(pid, fd)
+    finally:
+        if ended is None:
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert ended is not None, "the reader never drew its first frame"
+    return seen, ended, os.waitstatus_to_exitcode(status)
+
+
+def last_bidi_mode(output: bytes) -> str:
+    explicit, implicit = output.rfind(EXPLICIT_BIDI.encode()), output.rfind(IMPLICIT_BIDI.encode())
+    return "none" if explicit == implicit == -1 else ("explicit" if explicit > implicit else "implicit")
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_while_the_app_owns_the_screen_gives_the_terminal_its_mode_back(tmp_path, number):
+    output, first_frame, code = run_in_pty(
+        RUN_APP, tmp_path, lambda pid, fd: (time.sleep(0.3), os.kill(pid, number)),
+    )
+    assert last_bidi_mode(output[:first_frame]) == "explicit"  # app mode drew the frame
+    assert last_bidi_mode(output[first_frame:]) == "implicit"
+    assert code != 0 or number == signal.SIGINT
+
+
+def test_a_crash_while_the_app_owns_the_screen_gives_the_terminal_its_mode_back(tmp_path):
+    output, first_frame, code = run_in_pty(
+        CRASH_ON_J, tmp_path, lambda pid, fd: (time.sleep(0.3), os.write(fd, b"j")),
+    )
+    assert b"crash while reading" in output[first_frame:]
+    assert last_bidi_mode(output[first_frame:]) == "implicit"
+    assert code != 0
+
+
+def test_the_previous_mode_comes_back_not_a_default(tmp_path):
+    """The terminal said explicit mode was already on (DECRQM 8;2): it stays on after quitting."""
+    output, first_frame, code = run_in_pty(
+        RUN_APP, tmp_path, lambda pid, fd: (time.sleep(0.3), os.write(fd, b"q")), decrqm=b"\x1b[8;2$y",
+    )
+    assert code == 0
+    assert IMPLICIT_BIDI.encode() not in output
+    assert output[first_frame:].rstrip().count(EXPLICIT_BIDI.encode()) == 1

@@ -64,6 +64,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current: tuple[int, int] | None = None
         self._highlights = Highlights()
         self._pending_top: int | None = None
+        self._top = 0  # the document offset at the top, as of the last scroll
 
     # Layout
 
@@ -87,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         pending = self._pending_top
-        top = pending if pending is not None else self.top_offset
+        top = pending if pending is not None else self._top
         self.text_layout.set_width(self._text_width())
         self._settle()
         self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
@@ -165,7 +166,9 @@ class ArticleView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if self.is_mounted:
             self._settle()
-            self.post_message(ArticleMoved(self.top_offset, self.percent))
+            self._top = self.top_offset
+            self._pending_top = None  # the reader moved: a place still waiting is stale
+            self.post_message(ArticleMoved(self._top, self.percent))
 
     def action_line(self, step: int) -> None:
         self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
@@ -209,6 +212,12 @@ class ArticleView(ScrollView, can_focus=True):
     # Drawing
 
     def render_line(self, y: int) -> Strip:
+        if self.text_layout.width != self._text_width():
+            # A frame can be drawn before on_resize arrives (the very first one always is):
+            # wrap for the real width now, so keys pressed on that frame can already scroll;
+            # on_resize then restores the place from `_top`.
+            self.text_layout.set_width(self._text_width())
+            self.virtual_size = Size(self.text_layout.width, self.text_layout.line_count)
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.text_layout.width

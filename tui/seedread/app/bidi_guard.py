@@ -1,6 +1,6 @@
 """Explicit bidi mode (`CSI 8 l`) while the app owns the screen, and the terminal's previous
-mode back on every way out: normal exit, exception, ctrl+c, SIGTERM and interpreter exit.
-Without this a VTE terminal would keep drawing every later program's text as sent."""
+mode back on every way out: normal exit, exception, ctrl+c, SIGTERM, SIGHUP and interpreter
+exit. Without this a VTE terminal would keep drawing every later program's text as sent."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import signal
 from types import FrameType
 
 from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
+
+# Signals that end the process without unwinding Python's stack unless handled.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class BidiGuard:
@@ -27,14 +30,14 @@ class BidiGuard:
         self.explicit = explicit
         self.restore = EXPLICIT_BIDI if previous == 2 else IMPLICIT_BIDI
         self._restored = True
-        self._old_term = None
+        self._old_handlers: dict[int, object] = {}
 
     def __enter__(self) -> BidiGuard:
         if self.enabled:
             self._write(EXPLICIT_BIDI if self.explicit else IMPLICIT_BIDI)
             self._restored = False
             atexit.register(self.close)
-            self._old_term = signal.signal(signal.SIGTERM, self._on_sigterm)
+            self._old_handlers = {number: signal.signal(number, self._on_signal) for number in ENDING_SIGNALS}
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -51,12 +54,17 @@ class BidiGuard:
         self._restored = True
         self._write(self.restore)
         atexit.unregister(self.close)
-        if self._old_term is not None:
-            signal.signal(signal.SIGTERM, self._old_term)
-            self._old_term = None
+        for number, handler in self._old_handlers.items():
+            signal.signal(number, handler)
+        self._old_handlers = {}
 
-    def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         self.close()
+        if signum == signal.SIGHUP:
+            # The terminal is gone: nothing is left to tidy, and tidying a dead terminal can
+            # hang. End the way the default action would.
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
         raise SystemExit(128 + signum)
 
     def _write(self, sequence: str) -> None:

@@ -12,7 +12,9 @@ from textual.widgets import Static
 
 from seedread.text.layout import LayoutOptions, single_line
 
-SAMPLE = "استطاع الجيش السوري قلب الموازين في حلب (28 تشرين الأول 2016)"
+# Short enough for one line of the dialog at 80 columns: a wrapped line would put its
+# first words on the row below and read wrong even in the right mode.
+SAMPLE = "الجيش السوري في حلب (28 تشرين الأول 2016)"
 
 
 class CalibrationScreen(ModalScreen[str | None]):

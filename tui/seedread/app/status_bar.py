@@ -24,6 +24,11 @@ class StatusBar(Widget):
         super().__init__(id=id)
         self.options = options
 
+    def on_resize(self) -> None:
+        # Textual draws the first frame inside its start-up batch and drops it; without a
+        # repaint here the status line would be missing until something in it changes.
+        self.refresh()
+
     def render(self) -> Text:
         right = Text()
         if self.busy:

@@ -9,7 +9,7 @@ Arabic text, and a decoding that does not look like text at all is refused.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -26,6 +26,7 @@ MIN_ARABIC_SHARE = 0.6
 # Share of control characters (other than tab, newline, carriage return, form feed) above
 # which a decoding looks like binary data rather than text (a few escapes are just hostile).
 MAX_CONTROL_SHARE = 0.25
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Cc but tab, LF, CR, FF
 
 
 class UndecodableError(ValueError):
@@ -76,12 +77,7 @@ def decode_bytes(data: bytes) -> Decoded:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1
-        for ch in text
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f"
-    )
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _arabic_share(text: str) -> float:

@@ -9,12 +9,14 @@ model for exploiting non-local dependencies in named entity recognition").
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 import pycrfsuite
 
 from seedread.analysis.ner.features import Resources
+
+_ALONE = ["doc=none"]
 
 
 @dataclass
@@ -29,12 +31,13 @@ class FirstPass:
 def first_pass(tagger: pycrfsuite.Tagger, rows: list[list[str]]) -> FirstPass:
     tagger.set(rows)
     tags = tagger.tag()
-    labels = [label for label in tagger.labels() if label != "O"]
+    marginal = tagger.marginal
+    kinds = [(label, label[2:]) for label in tagger.labels() if label != "O"]
     types = []
     for i in range(len(rows)):
-        probabilities: dict[str, float] = defaultdict(float)
-        for label in labels:
-            probabilities[label[2:]] += tagger.marginal(label, i)
+        probabilities: dict[str, float] = {}
+        for label, kind in kinds:
+            probabilities[kind] = probabilities.get(kind, 0.0) + marginal(label, i)
         types.append(probabilities)
     return FirstPass(tags, types)
 
@@ -45,58 +48,68 @@ def second_pass_rows(
     rows: list[list[list[str]]],
     passes: list[FirstPass],
 ) -> list[list[list[str]]]:
-    """First-pass feature rows of a document's sentences extended with the first pass's
-    tags and confidence and with what it said about the same stem elsewhere."""
+    """First-pass feature rows of a document's sentences extended (in place, they are not
+    needed afterwards) with the first pass's tags and confidence and with what it said
+    about the same stem elsewhere."""
     stems = [[resources.stem(token) for token in sentence] for sentence in sentences]
     elsewhere = _document_evidence(stems, passes)
-    extended = []
     for sentence_rows, result, evidence in zip(rows, passes, elsewhere):
         padded = ["BOS", *result.tags, "EOS"]
-        sentence = []
         for i, row in enumerate(sentence_rows):
             kind, p = _best(result.types[i])
-            sentence.append(
-                [*row, f"p1={padded[i + 1]}", f"p1-1={padded[i]}", f"p1+1={padded[i + 2]}",
-                 f"p1e={_bucket(sum(result.types[i].values()))}", f"p1t={kind}:{_bucket(p)}",
-                 *evidence[i]]
-            )
-        extended.append(sentence)
-    return extended
+            row += (f"p1={padded[i + 1]}", f"p1-1={padded[i]}", f"p1+1={padded[i + 2]}",
+                    f"p1e={_bucket(sum(result.types[i].values()))}", f"p1t={kind}:{_bucket(p)}",
+                    *evidence[i])
+    return rows
 
 
 def _document_evidence(stems, passes) -> list[list[list[str]]]:
     """Per token: the strongest and the average first-pass belief that the other
-    occurrences of its stem in the document are an entity of some type."""
-    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for s, sentence_stems in enumerate(stems):
-        for i, stem in enumerate(sentence_stems):
-            where[stem].append((s, i))
-    result = []
-    for s, sentence_stems in enumerate(stems):
+    occurrences of its stem in the document are an entity of some type. Linear in the
+    document's length: per repeated stem and type it keeps the sum and the two largest
+    values, and takes the token's own value out."""
+    count = Counter(stem for sentence_stems in stems for stem in sentence_stems)
+    seen: dict[str, dict[str, list[float]]] = {}  # stem -> type -> [sum, largest, second]
+    for sentence_stems, result in zip(stems, passes):
+        for stem, probabilities in zip(sentence_stems, result.types):
+            if count[stem] < 2:
+                continue
+            by_type = seen.setdefault(stem, {})
+            for kind, p in probabilities.items():
+                acc = by_type.get(kind)
+                if acc is None:
+                    by_type[kind] = [p, p, 0.0]
+                else:
+                    acc[0] += p
+                    if p > acc[1]:
+                        acc[1], acc[2] = p, acc[1]
+                    elif p > acc[2]:
+                        acc[2] = p
+    result_rows = []
+    for sentence_stems, result in zip(stems, passes):
         rows = []
-        for i, stem in enumerate(sentence_stems):
-            others = [passes[t].types[j] for t, j in where[stem] if (t, j) != (s, i)]
-            rows.append(_evidence_features(others))
-        result.append(rows)
-    return result
-
-
-def _evidence_features(others: list[dict[str, float]]) -> list[str]:
-    if not others:
-        return ["doc=none"]
-    totals: dict[str, float] = defaultdict(float)
-    strongest: dict[str, float] = defaultdict(float)
-    for probabilities in others:
-        for kind, p in probabilities.items():
-            totals[kind] += p
-            strongest[kind] = max(strongest[kind], p)
-    kind, top = _best(strongest)
-    mean = totals[kind] / len(others) if kind != "O" else 0.0
-    return [f"docmax={kind}:{_bucket(top)}", f"docmean={kind}:{_bucket(mean)}"]
+        for stem, own in zip(sentence_stems, result.types):
+            others = count[stem] - 1
+            if not others:
+                rows.append(_ALONE)
+                continue
+            by_type = seen[stem]
+            strongest = {}
+            for kind, p in own.items():
+                _, first, second = by_type[kind]
+                strongest[kind] = second if p == first else first
+            kind, top = _best(strongest)
+            mean = (by_type[kind][0] - own[kind]) / others if kind != "O" else 0.0
+            rows.append([f"docmax={kind}:{_bucket(top)}", f"docmean={kind}:{_bucket(mean)}"])
+        result_rows.append(rows)
+    return result_rows
 
 
 def _best(probabilities: dict[str, float]) -> tuple[str, float]:
-    return max(probabilities.items(), key=lambda item: item[1], default=("O", 0.0))
+    if not probabilities:
+        return "O", 0.0
+    kind = max(probabilities, key=probabilities.__getitem__)
+    return kind, probabilities[kind]
 
 
 def _bucket(p: float) -> str:

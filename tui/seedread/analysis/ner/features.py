@@ -28,6 +28,13 @@ MAX_PLACE_WORDS = 4
 _CACHE_LIMIT = 200_000
 
 
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    word: str  # normalised
+    stem: str
+    at: dict[int, list[str]]
+
+
 @dataclass
 class Resources:
     """Data computed from text (not labels): stem -> cluster ids at three granularities,
@@ -37,31 +44,39 @@ class Resources:
     definiteness: dict[str, str] = field(default_factory=dict)
     frequency: dict[str, str] = field(default_factory=dict)
     places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
+    known: frozenset[str] | None = None  # features the models use; others are dropped early
 
     def __post_init__(self) -> None:
         self._single_places = frozenset(p[0] for p in self.places if len(p) == 1)
-        self._cache: dict[str, dict[int, list[str]]] = {}
+        self._place_heads = frozenset(p[0] for p in self.places if len(p) > 1)
+        self._cache: dict[str, WordFeatures] = {}
 
-    def word_features(self, token: str) -> dict[int, list[str]]:
-        """Features of one token keyed by the offset at which they are used (0 for the
-        token itself, ±1 and ±2 for its neighbours), already prefixed."""
+    def word_features(self, token: str) -> WordFeatures:
+        """Features of one token, computed once per distinct token. Features no model
+        knows are dropped here: CRFsuite would ignore them, but only after converting and
+        looking up each one, which is most of the tagging time."""
         cached = self._cache.get(token)
         if cached is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            cached = self._cache[token] = self._compute(token)
+            word = normalize(token)
+            clitics, stem = segment(word)
+            at = self._compute(token, word, clitics, stem)
+            if self.known is not None:
+                at = {offset: [f for f in fs if f in self.known] for offset, fs in at.items()}
+            cached = self._cache[token] = WordFeatures(word, stem, at)
         return cached
 
     def stem(self, token: str) -> str:
         """The token's normalised stem (as used by the `s=` feature)."""
-        return self.word_features(token)[0][1][2:]
+        return self.word_features(token).stem
 
-    def _compute(self, token: str) -> dict[int, list[str]]:
-        word = normalize(token)
-        clitics, stem = segment(word)
+    def _compute(self, token: str, word: str, clitics: str, stem: str) -> dict[int, list[str]]:
+        """Features keyed by the offset at which they are used (0 for the token itself,
+        ±1 and ±2 for its neighbours), already prefixed."""
         coarse, middle, fine = self.clusters.get(stem, ("?", "?", "?"))
         trigger = TRIGGERS.get(stem) or TRIGGERS.get(word) or "-"
-        place = "1" if any(f in self._single_places for f in light_forms(word)) else "0"
+        place = "0" if self._single_places.isdisjoint(light_forms(word)) else "1"
         shape = _shape(token)
         near = [f"w={word}", f"s={stem}", f"p={clitics}", f"cm={middle}", f"cf={fine}",
                 f"tr={trigger}", f"gz={place}", f"sh={shape}"]
@@ -74,7 +89,7 @@ class Resources:
             f"fq={self.frequency.get(stem, '?')}",
             f"len={min(len(stem), 8)}",
             *(f"wp{n}={word[:n]}" for n in (1, 2, 3) if len(word) > n),
-            *{f"g3={gram}" for gram in _trigrams(stem)},
+            *dict.fromkeys(f"g3={gram}" for gram in _trigrams(stem)),
             *(f"pre{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n),
             *(f"suf{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n),
         ]
@@ -91,8 +106,8 @@ class Resources:
         marks = ["O"] * len(words)
         i = 0
         while i < len(words):
-            for size in range(min(MAX_PLACE_WORDS, len(words) - i), 1, -1):
-                head = light_forms(words[i])
+            head = [form for form in light_forms(words[i]) if form in self._place_heads]
+            for size in range(min(MAX_PLACE_WORDS, len(words) - i), 1, -1) if head else ():
                 rest = tuple(words[i + 1 : i + size])
                 if any((form, *rest) in self.places for form in head):
                     marks[i] = "B"
@@ -104,8 +119,8 @@ class Resources:
 
     def sentence_features(self, tokens: list[str]) -> list[list[str]]:
         """One feature list per token of a sentence."""
-        per_word = [self.word_features(token) for token in tokens]
-        words = [features[0][0][2:] for features in per_word]
+        per_word = [self.word_features(token).at for token in tokens]
+        words = [self.word_features(token).word for token in tokens]
         places = self.place_marks(words)
         last = len(tokens) - 1
         rows = []
@@ -148,8 +163,9 @@ def _shape(token: str) -> str:
     return "ar"
 
 
-def load_resources(path) -> Resources:
-    """Read the tab-separated file written by `dump_resources`."""
+def load_resources(path, known: frozenset[str] | None = None) -> Resources:
+    """Read the tab-separated file written by `dump_resources`; `known`, when given, are
+    the only features worth passing to the models."""
     clusters: dict[str, tuple[str, str, str]] = {}
     definiteness: dict[str, str] = {}
     frequency: dict[str, str] = {}
@@ -159,7 +175,7 @@ def load_resources(path) -> Resources:
             clusters[stem] = (coarse, middle, fine)
             definiteness[stem] = definite
             frequency[stem] = common
-    return Resources(clusters, definiteness, frequency)
+    return Resources(clusters, definiteness, frequency, known=known)
 
 
 def dump_resources(resources: Resources, path) -> None:

@@ -5,9 +5,10 @@ document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as package_data
+from threading import Lock
 
 import pycrfsuite
 
@@ -27,13 +28,15 @@ class Model:
     first: pycrfsuite.Tagger
     second: pycrfsuite.Tagger
     resources: Resources
+    lock: Lock = field(default_factory=Lock)  # a CRFsuite tagger holds the sequence it tags
 
     def tag_document(self, document: list[list[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document."""
-        rows = [self.resources.sentence_features(tokens) for tokens in document]
-        passes = [first_pass(self.first, sentence_rows) for sentence_rows in rows]
-        extended = second_pass_rows(self.resources, document, rows, passes)
-        return [self.second.tag(sentence_rows) for sentence_rows in extended]
+        with self.lock:
+            rows = [self.resources.sentence_features(tokens) for tokens in document]
+            passes = [first_pass(self.first, sentence_rows) for sentence_rows in rows]
+            extended = second_pass_rows(self.resources, document, rows, passes)
+            return [self.second.tag(sentence_rows) for sentence_rows in extended]
 
 
 def open_tagger(path) -> pycrfsuite.Tagger:
@@ -44,13 +47,18 @@ def open_tagger(path) -> pycrfsuite.Tagger:
 
 @cache
 def shipped_model() -> Model:
+    """The model in package data, read once (CRFsuite copies each file into memory)."""
     folder = package_data.files("seedread") / "data" / "ner"
     with (
-        package_data.as_file(folder / FIRST_PASS_FILE) as first,
-        package_data.as_file(folder / SECOND_PASS_FILE) as second,
-        package_data.as_file(folder / RESOURCES_FILE) as resources,
+        package_data.as_file(folder / FIRST_PASS_FILE) as first_path,
+        package_data.as_file(folder / SECOND_PASS_FILE) as second_path,
+        package_data.as_file(folder / RESOURCES_FILE) as resources_path,
     ):
-        return Model(open_tagger(first), open_tagger(second), load_resources(resources))
+        first, second = open_tagger(first_path), open_tagger(second_path)
+        known = frozenset(
+            attribute for tagger in (first, second) for attribute, _ in tagger.info().state_features
+        )
+        return Model(first, second, load_resources(resources_path, known))
 
 
 def tag(tokens: list[str]) -> list[str]:
