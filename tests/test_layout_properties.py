@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from seedread.text.bidi import visual_order
-from seedread.text.layout import BASE, ROLES, LayoutOptions, PreparedParagraph
+from seedread.text.layout import BASE, HARAKA, HIDDEN, MARK, ROLES, LayoutOptions, PreparedParagraph
 
 ALPHABET = (
     "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءئؤ"  # Arabic letters
@@ -102,6 +102,12 @@ def test_styles_land_on_exactly_the_cells_of_their_spans(text, width, opts, data
 def test_unwrapped_order_is_the_unicode_visual_order(text, base):
     assume(text and ROLES[text[0]][0] == BASE and ROLES[text[0]][1] == text[0])
     assume(not any(ch in text for ch in "\t\n\x1b\x07\x9b\x00"))
+    # A combining mark stays in its base letter's cell. UAX #9 would move a mark cut off
+    # from its base by a bidi control (it can get another level); that case is left out.
+    assume(not any(
+        ROLES[mark][0] in (MARK, HARAKA) and ROLES[before][0] == HIDDEN
+        for before, mark in zip(text, text[1:])
+    ))
     prepared = PreparedParagraph(text, 0, LayoutOptions(base=base))
     line = prepared.lines(max(1, prepared.cell_width))[0]
     anchors = set(line.starts)
