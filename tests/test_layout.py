@@ -67,6 +67,11 @@ def test_harakat_are_dropped_by_default_and_kept_on_request():
     assert {dropped.column_of(i) for i in range(len(text))} == {0, 1, 2, 3}
 
 
+def test_input_that_trips_the_reshaper_is_still_laid_out():
+    line = line_of("\u200dلآ")  # arabic-reshaper raises IndexError on this
+    assert line.text == "\ufef5" and line.span_at(0) == (0, 3)
+
+
 def test_tatweel_is_kept():
     assert "\u0640" in line_of("عـــربي").text
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, groupby
 
 from bidi import get_display
 from bidi.mirror import MIRRORED
@@ -115,31 +115,46 @@ def line_levels(
 
 
 def reorder(levels: list[int]) -> list[int]:
-    """Rule L2: positions of `levels` in visual order, left to right."""
-    n = len(levels)
-    if not n:
+    """Rule L2: positions of `levels` in visual order, left to right.
+
+    The reversals are done on runs of equal level rather than on single characters: a run
+    ends up reversed inside when it was reversed an odd number of times, that is when its
+    level is odd counting from the lowest odd level.
+    """
+    if not levels:
         return []
-    highest = max(levels)
-    lowest_odd = min(levels) | 1
-    order = list(range(n))
+    highest, lowest = max(levels), min(levels)
+    lowest_odd = lowest | 1
     if highest < lowest_odd:
-        return order
-    if highest == lowest_odd and min(levels) == highest:
-        return order[::-1]
-    current = list(levels)
+        return list(range(len(levels)))
+    if highest == lowest:
+        return list(range(len(levels) - 1, -1, -1))
+    runs: list[tuple[int, int, int]] = []  # (level, start, end)
+    start = 0
+    for level, group in groupby(levels):
+        end = start + len(list(group))
+        runs.append((level, start, end))
+        start = end
+    order = list(range(len(runs)))
     for level in range(highest, lowest_odd - 1, -1):
         i = 0
-        while i < n:
-            if current[i] >= level:
+        while i < len(order):
+            if runs[order[i]][0] >= level:
                 j = i
-                while j < n and current[j] >= level:
+                while j < len(order) and runs[order[j]][0] >= level:
                     j += 1
                 order[i:j] = order[i:j][::-1]
-                current[i:j] = current[i:j][::-1]
                 i = j
             else:
                 i += 1
-    return order
+    visual: list[int] = []
+    for run in order:
+        level, start, end = runs[run]
+        if level >= lowest_odd and (level - lowest_odd) % 2 == 0:
+            visual.extend(range(end - 1, start - 1, -1))
+        else:
+            visual.extend(range(start, end))
+    return visual
 
 
 def mirror(char: str, level: int) -> str:

@@ -14,6 +14,7 @@ characters are used by the algorithm but never written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +29,7 @@ from bidi import get_base_level
 from bidi.mirror import MIRRORED
 from seedread.text.bidi import (
     BIDI_CLASSES,
+    ISOLATE_CONTROLS,
     REMOVED_BY_X9,
     line_levels,
     mirror,
@@ -45,6 +47,8 @@ C1_PLACEHOLDER = "\ufffd"
 # How each character takes part in layout.
 BASE, MARK, HARAKA, HIDDEN = range(4)
 _BREAKS_AFTER = frozenset({"WS", "S"})  # bidi classes of the spaces a line may break at
+_BLANK = _BREAKS_AFTER | ISOLATE_CONTROLS  # what rule L1 resets when nothing follows it
+_MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
 
 
@@ -203,11 +207,11 @@ class PreparedParagraph:
         self._build(text, offset, base)
         self._prefix = [0, *accumulate(self.widths)]
         self._spaces = list(compress(count(), map(_BREAKS_AFTER.__contains__, self.classes)))
-        self._mirrorable = (
-            [k for k, glyph in enumerate(self.glyphs) if glyph in MIRRORED]
-            if not MIRRORED.keys().isdisjoint(text)
-            else []
-        )
+        self._mirrorable = [  # cells whose glyph rule L4 may mirror: brackets, quotes …
+            k
+            for k in (bisect_right(self.starts, offset + m.start()) - 1 for m in _MIRRORABLE.finditer(text))
+            if self.glyphs[k] in MIRRORED
+        ]
         self._width_cache: tuple[int, list[DisplayLine]] | None = None
 
     @property
@@ -270,13 +274,16 @@ class PreparedParagraph:
             self.glyphs = list(shaped)
             self.levels, self.classes = list(levels), list(classes)
         else:
-            drawn = [(p, glyph) for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
-            if invisible:
-                drawn = sorted(drawn + invisible)
-            cluster_at = [p for p, _ in drawn]
-            self.glyphs = [glyph for _, glyph in drawn]
-            self.levels = [levels[p] for p in cluster_at]
-            self.classes = [classes[p] for p in cluster_at]
+            if invisible or ZWJ in table or ZWNJ in table:
+                drawn = [(p, glyph) for p, glyph in zip(positions, shaped) if glyph and base_mask[p]]
+                drawn = sorted(drawn + invisible) if invisible else drawn
+                cluster_at = [p for p, _ in drawn]
+                self.glyphs = [glyph for _, glyph in drawn]
+            else:  # a cell for each shaped character but the alefs inside lam-alef
+                kept = list(map(bool, shaped))
+                cluster_at, self.glyphs = list(compress(positions, kept)), list(compress(shaped, kept))
+            pick = _picker(cluster_at) if cluster_at else lambda items: ()
+            self.levels, self.classes = list(pick(levels)), list(pick(classes))
         self.starts = [offset + p for p in cluster_at]
         if self.starts:
             self.starts[0] = offset  # leading hidden characters belong to the first cluster
@@ -285,18 +292,33 @@ class PreparedParagraph:
             self.widths = [1] * len(cluster_at)
         else:
             self.widths = [table[text[p]][2] for p in cluster_at]
-        shown_marks = {
-            ch for ch, (role, _, _) in table.items()
-            if role == MARK or (role == HARAKA and self.options.keep_harakat)
-        }
-        if shown_marks and cluster_at:
+        self._attach_marks(text, table, cluster_at)
+
+    def _attach_marks(
+        self, text: str, table: dict[str, tuple[int, str, int]], cluster_at: Sequence[int]
+    ) -> None:
+        """Give each combining mark to the cell of the letter before it.
+
+        A mark is drawn only if it is kept (harakat are dropped by default); either way the
+        cell that holds it is no longer blank, so a space or an isolate control carrying a
+        mark is neither a line-break point nor trailing whitespace for rule L1.
+        """
+        marks = {ch for ch, (role, _, _) in table.items() if role in (MARK, HARAKA)}
+        if not marks or not cluster_at:
+            return
+        shown = {ch for ch in marks if table[ch][0] == MARK or self.options.keep_harakat}
+        carriers: Sequence[int] = range(len(self.glyphs))
+        if shown and not all(self.glyphs):
             carriers = [k for k, glyph in enumerate(self.glyphs) if glyph]
-            carrier_at = [cluster_at[k] for k in carriers]
-            for p, ch in enumerate(text):
-                if ch in shown_marks:
-                    k = bisect_right(carrier_at, p) - 1
-                    if k >= 0:
-                        self.glyphs[carriers[k]] += ch
+        carrier_at = [cluster_at[k] for k in carriers] if shown else []
+        for p in compress(count(), map(marks.__contains__, text)):
+            holder = bisect_right(cluster_at, p) - 1
+            if holder >= 0 and self.classes[holder] in _BLANK:
+                self.classes[holder] = "ON"
+            if text[p] in shown:
+                carrier = bisect_right(carrier_at, p) - 1
+                if carrier >= 0:
+                    self.glyphs[carriers[carrier]] += text[p]
 
     @staticmethod
     def _invisible_with_levels(

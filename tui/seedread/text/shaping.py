@@ -51,7 +51,9 @@ def shape_aligned(text: str) -> list[str]:
     """
     if not NEEDS_SHAPING.search(text):
         return list(text)
-    shaped = _RESHAPER.reshape(text)
+    shaped = _reshape(text)
+    if shaped is None:
+        return list(text)
     if len(shaped) == len(text):
         return list(shaped)
     if ZWJ in text:
@@ -70,6 +72,21 @@ def shape_aligned(text: str) -> list[str]:
         copied = at + 1
     glyphs.extend(shaped[copied:])
     return glyphs if len(glyphs) == len(text) else list(text)
+
+
+def _reshape(text: str) -> str | None:
+    """arabic-reshaper's output, or None where it fails on odd input.
+
+    Document text is untrusted and the reshaper has edge cases that raise (a ZWJ before
+    the first letter of a lam-alef, for one); a ZWJ only asks for joining, so without it
+    the text is tried again, and failing that it is shown unshaped rather than crashing.
+    """
+    for attempt in (text, text.replace(ZWJ, "")):
+        try:
+            return _RESHAPER.reshape(attempt)
+        except Exception:  # noqa: BLE001 - any failure of the third-party shaper
+            continue
+    return None
 
 
 def _align_slowly(text: str, shaped: str) -> list[str]:
