@@ -42,10 +42,6 @@ class DocumentLayout:
     def line_count(self) -> int:
         return self._line_starts[-1]
 
-    @property
-    def complete(self) -> bool:
-        return all(self._exact)
-
     def prepare(self, index: int) -> None:
         """Shape and resolve paragraph `index` (safe to call from a worker thread)."""
         if self._prepared[index] is None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 
 ACTIONS = ("accept", "reject", "retype", "resize", "delete", "add")
-HISTORY_ACTIONS = ("undo", "redo")
-STATUSES = ("accepted", "rejected", "unreviewed", "stale")
 DELETED = "deleted"
 
 
