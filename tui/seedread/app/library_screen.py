@@ -43,7 +43,8 @@ class LibraryScreen(Screen):
         self.review_progress: dict[str, str] = {}  # sha256 -> "3/52", or "error"
 
     def compose(self) -> ComposeResult:
-        yield Static(f"seedread — {len(self.documents)} articles", id="library-title")
+        count = len(self.documents)
+        yield Static(f"seedread — {count} article{'' if count == 1 else 's'}", id="library-title")
         prompt = PromptBar(id="library-filter")
         prompt.display = False
         yield prompt
