@@ -7,6 +7,7 @@ import pytest
 from test_app_fixtures import make_app, occurrences, seed, settle
 
 from seedread.app.article import ArticleView
+from seedread.app.prompt_bar import PromptBar
 from seedread.app.status_bar import StatusBar
 from seedread.text.layout import LayoutOptions, single_line
 
@@ -199,3 +200,14 @@ async def test_status_bar_text_is_shaped(tmp_path):
         total = len(occurrences(seed().text, "حلب"))
         assert single_line(aleppo_status(1, total), None, LayoutOptions()).text in rendered
         assert "حلب" not in rendered  # never the logical, unshaped form
+
+
+async def test_an_arabic_query_is_shown_shaped_while_typed(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"حزب الله")
+        prompt = app.screen.query_one(PromptBar)
+        drawn = prompt.render_line(0).text.strip()
+        assert drawn == single_line("حزب الله").text  # joined and right to left
+        assert drawn != "حزب الله"
