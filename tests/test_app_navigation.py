@@ -7,6 +7,7 @@ import pytest
 from test_app_fixtures import make_app, occurrences, seed, settle
 
 from seedread.app.article import ArticleView
+from seedread.app.palette import ShapedCommandInput
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.status_bar import StatusBar
 from seedread.text.layout import LayoutOptions, single_line
@@ -211,3 +212,17 @@ async def test_an_arabic_query_is_shown_shaped_while_typed(tmp_path):
         drawn = prompt.render_line(0).text.strip()
         assert drawn == single_line("حزب الله").text  # joined and right to left
         assert drawn != "حزب الله"
+
+
+async def test_the_palette_shows_an_arabic_query_shaped(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"روسيا")
+        await pilot.pause()
+        palette_input = app.screen.query_one(ShapedCommandInput)
+        assert palette_input.value == "روسيا"
+        drawn = palette_input.render_line(0).text.strip()
+        assert drawn == single_line("روسيا").text

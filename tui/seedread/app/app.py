@@ -13,6 +13,7 @@ from seedread.analysis.model import Analysis
 from seedread.app.analysis_runner import Analyzer, default_analyzer
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.calibration_screen import CalibrationScreen
+from seedread.app.palette import Palette
 from seedread.app.commands import DateCommands, EntityCommands, GlossaryCommands
 from seedread.app.export_commands import ExportCommands
 from seedread.app.library_screen import LibraryScreen
@@ -115,6 +116,10 @@ class SeedreadApp(App):
         self.state.bidi[self.terminal_key] = mode
         self.state.save()
         self.notify(f"bidi: {mode} mode")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_toggle_bidi(self) -> None:
         self.set_bidi("terminal" if self.options.mode == "app" else "app")
