@@ -7,6 +7,7 @@ import pytest
 from test_app_fixtures import make_app, occurrences, seed, settle
 
 from seedread.app.article import ArticleView
+from seedread.app.messages import LayoutProgress
 from seedread.app.palette import ShapedCommandInput
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.status_bar import StatusBar
@@ -226,3 +227,17 @@ async def test_the_palette_shows_an_arabic_query_shaped(tmp_path):
         assert palette_input.value == "روسيا"
         drawn = palette_input.render_line(0).text.strip()
         assert drawn == single_line("روسيا").text
+
+
+async def test_background_layout_progress_shows_until_done(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        status = app.screen.query_one(StatusBar)
+        article.post_message(LayoutProgress(40, 100))
+        await pilot.pause()
+        assert "layout 40%" in str(status.render())
+        article.post_message(LayoutProgress(100, 100))
+        await pilot.pause()
+        assert "layout" not in str(status.render())

@@ -14,7 +14,7 @@ from seedread.app.article import BACKGROUND_DELAY, ArticleView
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.glossary_pane import GlossaryPane
 from seedread.app.help_screen import HelpScreen, binding_rows
-from seedread.app.messages import ArticleMoved, JumpRequested
+from seedread.app.messages import ArticleMoved, JumpRequested, LayoutProgress
 from seedread.app.navigation import JumpHistory, MentionIndex, Place, Target
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.review_keys import ReviewKeys
@@ -338,6 +338,11 @@ class ReaderScreen(ReviewKeys):
     @on(ArticleMoved)
     def _moved(self, message: ArticleMoved) -> None:
         self.status.percent = message.percent
+
+    @on(LayoutProgress)
+    def _laid_out(self, message: LayoutProgress) -> None:
+        done = message.done >= message.total
+        self.status.layout = "" if done else f"layout {message.done * 100 // message.total}%"
 
     def remember_place(self) -> None:
         state = self.app.state

@@ -15,6 +15,7 @@ from seedread.text.layout import LayoutOptions
 class StatusBar(Widget):
     title: reactive[str] = reactive("")
     walking: reactive[str] = reactive("")  # e.g. "حلب 3/7" or "search روسيا 2/5"
+    layout: reactive[str] = reactive("")  # e.g. "layout 40%" while a long article is laid out
     busy: reactive[str] = reactive("")  # e.g. "analysing…"
     review: reactive[str] = reactive("")  # e.g. "34/52 reviewed", "review off (store error)"
     percent: reactive[int] = reactive(0)
@@ -31,6 +32,8 @@ class StatusBar(Widget):
 
     def render(self) -> Text:
         right = Text()
+        if self.layout:
+            right.append(f" {self.layout} ", style="italic")
         if self.busy:
             right.append(f" {self.busy} ", style="italic")
         if self.review:
