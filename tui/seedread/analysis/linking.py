@@ -156,5 +156,7 @@ def _link_short_forms(
             if entity.mentions[0].start > token.start:
                 break
             start = token.start + original_offset(token.text, prefix)
-            entity.mentions.append(Mention(start, token.end, text[start : token.end], "rules"))
+            # A short form of a name only the model found is as sure as the model was.
+            source = "model" if entity.mentions[0].source == "model" else "rules"
+            entity.mentions.append(Mention(start, token.end, text[start : token.end], source))
             break

@@ -36,35 +36,55 @@ def _body(document) -> str:
     return " " * start + document.text[start:] if start else document.text
 
 
+def _paragraph_spans(document, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, or the whole text when the document lists none."""
+    spans = [(p.start, p.end) for p in getattr(document, "paragraphs", ())]
+    return spans or [(0, len(text))]
+
+
 def analyze(
     document,
     date: dt.date | None = None,
     user_data_dir: Path | str | None = None,
     extra: Iterable[Candidate] = (),
+    model: bool = False,
 ) -> Analysis:
     """Entities, timeline and glossary of `document`.
 
     `user_data_dir` is the folder whose `.seedread/gazetteer.toml` adds names (raises
     `gazetteer.GazetteerError` with a one-line reason when that file is bad). `extra` are
-    candidate mentions from another recogniser (e.g. a statistical model, source "model"),
-    linked together with the rules' and the gazetteer's.
+    candidate mentions from another recogniser, linked together with the rules' and the
+    gazetteer's. `model` adds the learned NER model's names where the rules found nothing
+    (source "model"); it is off by default because it makes the analysis about five times
+    slower (bench/extract.py) and is less precise than the rules.
     """
     known = gazetteers.load(user_data_dir)
     collecting = gc.isenabled()
     gc.disable()  # hundreds of thousands of small objects, none of them in a cycle
     try:
-        return _analyze(document, known, document_date(document, date), extra)
+        return _analyze(document, known, document_date(document, date), extra, model)
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyze(document, known, reference: dt.date | None, extra: Iterable[Candidate]) -> Analysis:
+def _analyze(
+    document, known, reference: dt.date | None, extra: Iterable[Candidate], model: bool
+) -> Analysis:
     text = _body(document)
     tokens = tokenize(text)
     candidates = find_candidates(text, tokens, known)
     candidates.extend(extra)
     entities = link(text, tokens, candidates, known)
+    if model:
+        from seedread.analysis.model_candidates import model_candidates  # loads the model
+
+        # Linked again with the model's spans where no mention was: the rules' mentions,
+        # short forms included, stay as they were.
+        mentions = [(m.start, m.end) for entity in entities for m in entity.mentions]
+        found = model_candidates(text, _paragraph_spans(document, text), tokens, mentions)
+        if found:
+            entities = link(text, tokens, [*candidates, *found], known)
     return Analysis(
         path=str(document.path),
         sha256=document.sha256,

@@ -27,6 +27,12 @@ def add_date(parser: argparse.ArgumentParser) -> None:
                              "(default: Markdown front matter `date:`)")
 
 
+def add_model(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", action="store_true",
+                        help="also find names with the learned NER model where the rules found "
+                             "none (source \"model\"; slower and less precise, so off by default)")
+
+
 def iso_date(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)

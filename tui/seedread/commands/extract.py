@@ -1,4 +1,4 @@
-"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD]`: print the
+"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--model]`: print the
 analysis of each article (entities with mentions, timeline, glossary) for scripts."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from seedread.analysis.model import Analysis
 from seedread.analysis.pipeline import document_date
 from seedread.analysis.romanize import SCHEME
 from seedread.cli import CommandError
-from seedread.commands.arguments import add_date, add_paths, open_paths
+from seedread.commands.arguments import add_date, add_model, add_paths, open_paths
 
 FORMATS = ("json", "jsonl", "tsv")
 TSV_HEADER = ("path", "kind", "start", "end", "label", "text", "detail")
@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="json",
                         help="json (one array), jsonl (one document a line) or tsv")
     add_date(parser)
-
+    add_model(parser)
 
 
 def as_dict(analysis: Analysis, date: dt.date | None) -> dict:
@@ -73,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     documents = []
     for document in loaded.documents:
         try:
-            analysis = analyze(document, date=date, user_data_dir=document.path.parent)
+            analysis = analyze(document, date=date, user_data_dir=document.path.parent,
+                               model=args.model)
         except GazetteerError as exc:
             raise CommandError(str(exc)) from None
         if args.format == "tsv":

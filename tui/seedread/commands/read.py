@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.theme import BUILTIN_THEMES
 
+from seedread.app.analysis_runner import default_analyzer, model_analyzer
 from seedread.app.app import SeedreadApp
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.review_service import ReviewService
@@ -20,7 +21,13 @@ from seedread.app.state import ReaderState
 from seedread.app.terminal_probe import choose_mode, probe
 from seedread.app.themes import bundled_themes
 from seedread.cli import CommandError
-from seedread.commands.arguments import add_date, add_layout_options, add_paths, open_paths
+from seedread.commands.arguments import (
+    add_date,
+    add_layout_options,
+    add_model,
+    add_paths,
+    open_paths,
+)
 from seedread.text.layout import MODES, LayoutOptions
 
 BIDI_CHOICES = ("auto", *MODES)
@@ -35,6 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                                         "seedread-high-contrast) or a Textual one")
     add_layout_options(parser)
     add_date(parser)
+    add_model(parser)
     parser.add_argument("--reviewer", metavar="NAME",
                         help="name recorded with each review decision (default: your login name)")
 
@@ -59,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode == "app")
     app = SeedreadApp(
         loaded.documents, options, state=state, date=args.date, theme=args.theme,
+        analyzer=model_analyzer if args.model else default_analyzer,
         bidi_guard=guard, terminal_key=report.key, calibrate=calibrate,
         library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
         review=ReviewService(args.reviewer),
