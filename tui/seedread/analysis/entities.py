@@ -23,11 +23,23 @@ from seedread.analysis.lexicon import (
     WAR_HEADS,
 )
 from seedread.analysis.linking import Candidate, entity_key
-from seedread.analysis.normalize import original_offset
+from seedread.analysis.normalize import normalize_word, original_offset
 from seedread.analysis.tokens import Token, joined
 
 MAX_COMPLEMENT = 3
 OBJECT_SUFFIXES = ("ته", "تها", "تهم", "هم", "هما", "هن")
+PLURAL_ENDINGS = ("ين", "ون", "ات")
+# First names that begin with و (never read as و + name), and the first halves of
+# «… الدين» names; both are small closed sets of Arabic names.
+W_INITIAL_NAMES = frozenset(normalize_word(w) for w in """
+    وليد وائل وديع وفاء وسام وضاح وجدي وحيد وهيب وصفي ولاء وجيه وداد وفيق وئام وهبة وصال
+    ويليام وليام والتر ونستون وانغ ويل وارن
+    """.split())
+DIN_FIRST_HALVES = frozenset(normalize_word(w) for w in """
+    شمس نور صلاح عز سيف علاء بهاء محيي محي زين فخر نجم تقي جمال كمال بدر عماد حسام نصر
+    ضياء خير شرف قطب ناصر
+    """.split())
+DIN = "الدين"
 MAX_NAME = 3
 MAX_TITLE_REACH = 8
 MAX_QUOTED_WORDS = 8
@@ -116,6 +128,37 @@ def _is_name_word(token: Token, titles_allowed: bool = False) -> bool:
         and not _DIGITS.search(norm)
         and FATHATAN not in token.text
     )
+
+
+def _is_person_word(token: Token) -> bool:
+    """A name word that is not a common word behind a proclitic: للمجموعة، بالشركة،
+    لمجموعة، وأضاف are not names (a known first name such as وليد or فادي always is, and
+    علي is one although its folded form is that of على)."""
+    if token.norm in GIVEN_NAMES and not token.text.endswith(("ى", "ئ")):
+        return True
+    if not _is_name_word(token):
+        return False
+    return not any(prefix and _common_stem(stem) for prefix, stem in token.stems)
+
+
+def _common_stem(stem: str) -> bool:
+    """A definite noun (at least three letters after ال, so فالح and والي stay names) or a
+    stop word, title or head noun."""
+    return (
+        (stem.startswith("ال") and len(stem) >= 5)
+        or stem in STOPWORDS
+        or stem in TITLES
+        or stem in HEAD_INFO
+    )
+
+
+def _conjoined_stem(token: Token) -> int | None:
+    """Where a name starts in a word glued to the conjunction و: وسامر → after و. Arabic
+    first names that begin with و are a small closed set (W_INITIAL_NAMES: وليد، وائل، وديع،
+    وفاء …); any other و-word is read as و + name. None when there is no و."""
+    if not token.norm.startswith("و") or token.norm in W_INITIAL_NAMES or len(token.norm) < 4:
+        return None
+    return _stem_start(token, 1)
 
 
 def _quoted_end(text: str, offset: int) -> int | None:
@@ -212,20 +255,23 @@ def institution_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer)
 
 
 def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
-                units: int = 1) -> list[Token]:
-    """The words of a personal name from token j on. A connector (بن، عبد، آل) and the word
-    after it make one unit; past the second unit only a family name (ال…), a first name or
-    a connector goes on, so the verb or noun after a name stays out (باتيلي مشاوراته)."""
+                units: int = 1, after: Token | None = None) -> list[Token]:
+    """The words of a personal name from token j on (right after the word `after`, when
+    the name already began there). A name never spans punctuation. A connector (بن، عبد،
+    آل) and the word after it make one unit; past the second unit only a family name
+    (ال…), a first name or a connector goes on, so the verb or noun after a name stays
+    out (باتيلي مشاوراته)."""
     taken: list[Token] = []
     linked = False
     while j < len(tokens) and (units <= MAX_NAME or linked):
         token = tokens[j]
-        if taken and not joined(text, taken[-1], token):
+        previous = taken[-1] if taken else after
+        if previous is not None and not joined(text, previous, token):
             break
-        if j in blocked or not (_is_name_word(token) or token.norm in NAME_LINKS):
+        if j in blocked or not (_is_person_word(token) or token.norm in NAME_LINKS):
             break
-        if token.norm.startswith("و") and token.norm[1:] in GIVEN_NAMES | STOPWORDS:
-            break
+        if previous is not None and _conjoined_stem(token) is not None:
+            break  # و inside a name starts the next one: علي ونجله، بري وجنبلاط
         if token.norm.endswith(OBJECT_SUFFIXES):
             break
         if units >= 3 and not linked and not (
@@ -242,37 +288,113 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
     return taken
 
 
+def _first_name(text: str, tokens: list[Token], i: int, blocked: set[int]
+                ) -> tuple[int, int] | None:
+    """A known first name at token i: (where it starts, its last token), or None. Two-word
+    first names count: عبد + a definite word (عبد الله، عبد الرحيم), X الدين (شمس الدين)."""
+    token = tokens[i]
+    following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    if ((following == DIN or (following and token.norm.endswith("عبد")))
+            and i + 1 not in blocked and joined(text, token, tokens[i + 1])):
+        for prefix, stem in token.stems:
+            if (stem == "عبد" and following.startswith("ال") and len(following) > 3) or (
+                stem in DIN_FIRST_HALVES and following == DIN
+            ):
+                return _stem_start(token, prefix), i + 1
+    if token.text.endswith(("ى", "ئ")):
+        return None  # على folds to علي, هادئ to هادي: not names
+    given = next((p for p, s in token.stems if s in GIVEN_NAMES), None)
+    return None if given is None else (_stem_start(token, given), i)
+
+
 def person_candidates(text: str, tokens: list[Token], found: list[Candidate]):
-    """People introduced by a first name (آفي ديختر) or a title (رئيس لجنة … X Y)."""
-    blocked = set()
+    """People introduced by a first name (آفي ديختر), by a title (رئيس لجنة … X Y), or
+    joined by و to a person just named (بشار الأسد وسامر الخطيب)."""
+    blocked: set[int] = set()
+    people: set[int] = set()
+    ends: list[int] = []
+    starts = [token.start for token in tokens]  # bisect on a plain list: 500,000 tokens
     for candidate in found:
-        first = token_index(tokens, candidate.start)
-        last = token_index(tokens, candidate.end - 1)
+        first = bisect.bisect_right(starts, candidate.start) - 1
+        last = bisect.bisect_right(starts, candidate.end - 1) - 1
+        if candidate.type == "PER":
+            ends.append(last)
         if first == last and (
             candidate.type == "PER" or (candidate.type == "LOC" and tokens[first].norm in GIVEN_NAMES)
         ):
             continue  # a bare family name, or تركي (nisba and first name): a name may span it
         blocked.update(range(first, last + 1))
+        if candidate.type == "PER":
+            people.update(range(first, last + 1))
+    mine = []
     for i, token in enumerate(tokens):
-        given = next((p for p, s in token.stems if s in GIVEN_NAMES), None)
-        if i not in blocked and given is not None and not token.text.endswith("ى"):
-            name = _name_after(text, tokens, i + 1, blocked, units=2)
+        first_name = None if i in blocked else _first_name(text, tokens, i, blocked)
+        if first_name is not None:
+            start, last = first_name
+            name = _name_after(text, tokens, last + 1, blocked, units=2, after=tokens[last])
             if name:
-                yield Candidate(_stem_start(token, given), name[-1].end, "PER")
+                mine.append(Candidate(start, name[-1].end, "PER"))
             continue
         stems = {stem for _, stem in token.stems}
-        if not stems & TITLES:
+        if stems & TITLES:
+            mine.extend(_titled_person(text, tokens, i, blocked, people))
+    ends.extend(bisect.bisect_right(starts, c.end - 1) - 1 for c in mine)
+    yield from mine
+    yield from _conjoined_people(text, tokens, starts, ends, blocked)
+
+
+def _titled_person(text: str, tokens: list[Token], i: int, blocked: set[int],
+                   people: set[int]):
+    """The name a title at token i introduces, past the words that complete the title
+    (رئيس لجنة الخارجية والأمن، المدير التنفيذي للمجموعة). It stops at a person already
+    found and at a word joined by و: that starts another person or another clause."""
+    j = i + 1
+    while j < len(tokens) and j - i <= MAX_TITLE_REACH and joined(text, tokens[j - 1], tokens[j]):
+        word = tokens[j]
+        if j in people:
+            return
+        if (j in blocked or word.norm.startswith("ال") or word.norm in ("باسم", "لدى")
+                or (_is_name_word(word) and not _is_person_word(word))):
+            j += 1
             continue
-        j = i + 1
-        while j < len(tokens) and j - i <= MAX_TITLE_REACH and joined(text, tokens[j - 1], tokens[j]):
-            word = tokens[j]
-            if j in blocked or word.norm.startswith("ال") or word.norm in ("باسم", "لدى"):
-                j += 1
-                continue
-            if word.norm in STOPWORDS or word.norm in TITLES:
-                break
-            name = _name_after(text, tokens, j, blocked)
-            starts_known = {s for _, s in word.stems} & GIVEN_NAMES
-            if name and (starts_known or len(name) >= 2):
-                yield Candidate(name[0].start, name[-1].end, "PER")
-            break
+        if word.norm in STOPWORDS or word.norm in TITLES or _conjoined_stem(word) is not None:
+            return
+        name = _name_after(text, tokens, j, blocked)
+        starts_known = {s for _, s in word.stems} & GIVEN_NAMES
+        if name and (starts_known or len(name) >= 2):
+            yield Candidate(name[0].start, name[-1].end, "PER")
+        return
+
+
+def _conjoined_people(text: str, tokens: list[Token], starts: list[int], ends: list[int],
+                      blocked: set[int]):
+    """A name glued to و right after a person's name, or after «، و» in a list of people:
+    «بشار الأسد وسامر الخطيب»، «رنا عيسى، وطارق صعب». The و stays out of the span; the new
+    name needs two words, so a lone noun after و (وأضاف، ووفده) is not taken, nor a
+    plural, a noun with a pronoun or an institution (وقادة الجيش، ومسؤولين، ونجله)."""
+    pending = list(set(ends))
+    seen = set(pending)
+    while pending:
+        last = pending.pop()
+        n = last + 1
+        if n >= len(tokens) or n in blocked:
+            continue
+        gap = text[tokens[last].end : tokens[n].start]
+        if gap.strip(" \u00a0") not in ("", "،", ","):
+            continue
+        word = tokens[n]
+        start = _conjoined_stem(word)
+        if start is None or not _is_person_word(word):
+            continue
+        stem = next(s for p, s in word.stems if p == 1)
+        if (_common_stem(stem) or stem.startswith("ال") or stem.endswith(PLURAL_ENDINGS)
+                or word.text.endswith("ه")):  # a noun with a pronoun: ونجله، وشقيقه
+            continue
+        name = _name_after(text, tokens, n + 1, blocked, units=2, after=word)
+        if not name or any(t.norm in INSTITUTIONS for t in name):
+            continue
+        yield Candidate(start, name[-1].end, "PER")
+        end = bisect.bisect_right(starts, name[-1].end - 1) - 1
+        if end not in seen:
+            seen.add(end)
+            pending.append(end)
