@@ -48,7 +48,10 @@ class Tmux:
         self.run("new-session", "-d", "-x", str(COLUMNS), "-y", str(ROWS), command)
 
     def screen(self) -> list[str]:
-        return self.run("capture-pane", "-p").split("\n")[:ROWS]
+        """The visible rows; none once the session is gone (its program quit)."""
+        captured = subprocess.run(["tmux", "-S", self.socket, "-f", "/dev/null", "capture-pane", "-p"],
+                                  env=self.env, capture_output=True, text=True)
+        return captured.stdout.split("\n")[:ROWS] if captured.returncode == 0 else []
 
     def wait_for(self, predicate, timeout: float = 15.0) -> list[str]:
         deadline = time.monotonic() + timeout

@@ -64,6 +64,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.current: tuple[int, int] | None = None
         self._highlights = Highlights()
         self._pending_top: int | None = None
+        self._restoring: int | None = None  # a place to go to after the first refresh
         self._top = 0  # the document offset at the top, as of the last scroll
 
     # Layout
@@ -96,7 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
         if pending is not None:
             # The first size: scrolling waits until the new virtual size has been applied.
             self._pending_top = None
-            self.call_after_refresh(self.show_offset, top, True)
+            self._restoring = top
+            self.call_after_refresh(self._restore, top)
         else:
             self.show_offset(top, at_top=True)
 
@@ -142,6 +144,12 @@ class ArticleView(ScrollView, can_focus=True):
             return 100
         return min(100, round(100 * (self.scroll_y + visible) / lines))
 
+    def _restore(self, top: int) -> None:
+        """Go to the remembered place, unless the reader has scrolled since it was asked for."""
+        if self._restoring == top:
+            self._restoring = None
+            self.show_offset(top, at_top=True)
+
     def show_offset(self, offset: int, at_top: bool = False) -> None:
         """Scroll so that `offset` is in view: at the top, or only as far as needed."""
         if not self.size.height:
@@ -167,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.is_mounted:
             self._settle()
             self._top = self.top_offset
-            self._pending_top = None  # the reader moved: a place still waiting is stale
+            self._pending_top = self._restoring = None  # the reader moved: a place still waiting is stale
             self.post_message(ArticleMoved(self._top, self.percent))
 
     def action_line(self, step: int) -> None:
