@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress, groupby
+from typing import Any
 
 from bidi import get_display
 from bidi.mirror import MIRRORED
@@ -57,15 +59,20 @@ class Resolved:
         return self.paragraph_levels[0] if self.paragraph_levels else 0
 
 
-class _ClassTable(dict):
-    """Bidi class per character, filled on first use (read with a C-speed `map`)."""
+class CharTable(dict):
+    """A per-character property, computed on first use and then read with a C-speed `map`
+    (`list(map(table.__getitem__, text))`), which per-character function calls are not."""
 
-    def __missing__(self, char: str) -> str:
-        cls = self[char] = unicodedata.bidirectional(char) or "L"
-        return cls
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, char: str) -> Any:
+        value = self[char] = self.compute(char)
+        return value
 
 
-BIDI_CLASSES = _ClassTable()
+BIDI_CLASSES = CharTable(lambda char: unicodedata.bidirectional(char) or "L")
 # For each UTF-8 byte value: does a code point start here (not a continuation byte)?
 _STARTS_CODE_POINT = [not 0x80 <= byte < 0xC0 for byte in range(256)]
 

@@ -29,6 +29,7 @@ from bidi import get_base_level
 from bidi.mirror import MIRRORED
 from seedread.text.bidi import (
     BIDI_CLASSES,
+    CharTable,
     ISOLATE_CONTROLS,
     REMOVED_BY_X9,
     line_levels,
@@ -94,15 +95,7 @@ def char_role(char: str) -> tuple[int, str, int]:
     return BASE, char, width
 
 
-class _RoleTable(dict):
-    """`char_role` per character, filled on first use (read with a C-speed `map`)."""
-
-    def __missing__(self, char: str) -> tuple[int, str, int]:
-        role = self[char] = char_role(char)
-        return role
-
-
-ROLES = _RoleTable()
+ROLES = CharTable(char_role)
 
 
 @dataclass(frozen=True, slots=True)
