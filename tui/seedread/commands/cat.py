@@ -56,11 +56,12 @@ def run(args: argparse.Namespace) -> int:
 
 def document_lines(document: Document, width: int, options: LayoutOptions, styled: bool) -> Iterator[str]:
     """The article as output lines, each ending in a newline."""
-    placeholders = _placeholder_spans(document.text) if styled else []
     for number, paragraph in enumerate(document.paragraphs):
         if number:
             yield "\n"
-        prepared = PreparedParagraph(document.paragraph_text(paragraph), paragraph.start, options)
+        text = document.paragraph_text(paragraph)
+        placeholders = _placeholder_spans(text, paragraph.start) if styled else []
+        prepared = PreparedParagraph(text, paragraph.start, options)
         for line in prepared.lines(width):
             yield _render(line, width, options, placeholders, styled and paragraph.heading) + "\n"
 
@@ -93,9 +94,9 @@ def terminal_width() -> int:
 
 def _render(line: DisplayLine, width: int, options: LayoutOptions, placeholders: list, bold: bool) -> str:
     # A terminal that does bidi itself aligns the line; padding would move to the wrong side.
-    if not placeholders and not bold:
-        return line.text if options.mode == "terminal" else line.padded(width)
     indent = "" if options.mode == "terminal" else " " * line.indent(width)
+    if not placeholders and not bold:
+        return indent + line.text
     parts = [indent, BOLD if bold else ""]
     for text, styles in line.runs(placeholders):
         parts.append(f"{REVERSE}{text}{RESET}{BOLD if bold else ''}" if styles else text)
@@ -103,9 +104,9 @@ def _render(line: DisplayLine, width: int, options: LayoutOptions, placeholders:
     return "".join(parts)
 
 
-def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of the control characters that are drawn as placeholders."""
-    return [(m.start(), m.end(), "placeholder") for m in _CONTROLS.finditer(text)]
+def _placeholder_spans(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """Spans (document offsets) of the control characters drawn as placeholders in `text`."""
+    return [(offset + m.start(), offset + m.end(), "placeholder") for m in _CONTROLS.finditer(text)]
 
 
 def _width(value: str) -> int:
