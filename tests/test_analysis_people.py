@@ -95,3 +95,25 @@ def test_two_word_first_names_introduce_a_person(text, name):
 
 def test_religious_men_are_not_a_person():
     assert people("قال رجال الدين إن الاحتفال تأجل.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قال الوزير علي حسن خليل إن الحكومة مستعدة.", ["علي حسن خليل"]),
+        ("وصل ياسر عرفات إلى القاهرة.", ["ياسر عرفات"]),
+        ("أجرى يوسف اتصالات مع القادة.", []),
+        ("عقد محمد مشاورات مع الوفد.", []),
+    ],
+)
+def test_attested_name_words_decide_where_a_name_ends(text, expected):
+    """A third word attested as a name (خليل) goes on; a plural in ات that no list knows
+    as a name (اتصالات، مشاورات) ends it, one that the list knows (عرفات) does not."""
+    assert people(text) == expected
+
+
+def test_organisation_head_qiwa_names_a_coalition():
+    analysis = analyze(parse_text("وأكدت قوى الحرية والتغيير أن الاتفاق نهائي."))
+    assert [(m.text, e.type) for e in analysis.entities for m in e.mentions] == [
+        ("قوى الحرية والتغيير", "ORG")
+    ]

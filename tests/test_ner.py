@@ -1,11 +1,15 @@
 """The shipped Arabic NER model: loads, tags obvious news sentences sensibly, maps spans back
 to the exact text, and survives empty and odd input."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seedread.analysis.ner import LABELS, tag, tag_text
-from seedread.analysis.ner.bio import entity_spans
+from seedread.analysis.ner.bio import entity_spans, to_bilou, to_bio
+from seedread.analysis.name_lists import person_names
+from seedread.analysis.ner.features import Resources
 
 VALID_TAGS = {"O"} | {f"{p}-{label}" for p in "BI" for label in LABELS}
 
@@ -66,3 +70,33 @@ def test_any_text_gives_spans_inside_the_text(text):
 def test_entity_spans_reads_bio_like_conlleval():
     tags = ["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"]
     assert entity_spans(tags) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]
+
+
+BIO_TAGS = st.sampled_from(["O", *sorted(VALID_TAGS - {"O"})])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BIO_TAGS, max_size=30))
+def test_bilou_training_tags_keep_every_entity(tags):
+    bilou = to_bilou(tags)
+    assert entity_spans(to_bio(bilou)) == entity_spans(tags)
+    for first, last, label in entity_spans(tags):
+        if last - first == 1:
+            assert bilou[first] == f"U-{label}"
+        else:
+            assert (bilou[first], bilou[last - 1]) == (f"B-{label}", f"L-{label}")
+
+
+def test_person_name_list_tells_given_names_from_surnames():
+    names = person_names()
+    assert names["محمد"] == "g3"  # a given name attested thousands of times
+    assert names["الحريري"].startswith("s")
+    assert not {"قال", "الحكومه", "اجتماع"} & names.keys()  # normalised spelling
+    assert all(re.fullmatch(r"(g|s|gs|u)[0-3]", value) for value in names.values())
+
+
+def test_name_list_feature_reaches_the_word_and_its_neighbours():
+    rows = Resources().sentence_features("التقى وسام الحريري بالوفد".split())
+    assert "nm=g3" in rows[1]
+    assert "+1:nr=s" in rows[1] and "-1:nr=g" in rows[2]
+    assert not any(feature.startswith("nm=") and feature != "nm=-" for feature in rows[3])

@@ -21,6 +21,7 @@ from clusters import build_resources  # noqa: E402
 from corpus import DEFAULT_CORPUS, read_corpus  # noqa: E402
 from evaluate import format_table, score  # noqa: E402
 
+from seedread.analysis.ner.bio import to_bilou, to_bio  # noqa: E402
 from seedread.analysis.ner.document import first_pass, second_pass_rows  # noqa: E402
 from seedread.analysis.ner.features import dump_resources  # noqa: E402
 from seedread.analysis.ner.tagger import (  # noqa: E402
@@ -67,10 +68,12 @@ def train_model(sentences, folder: Path, args) -> Model:
     see the sentence (two contiguous halves, each tagged by a model of the other), so that
     it learns how far to trust them on unseen text."""
     tokens = [t for t, _ in sentences]
-    tags = [g for _, g in sentences]
+    tags = [to_bilou(g) for _, g in sentences]
     resources = build_resources(tokens)
     rows = [resources.sentence_features(t) for t in tokens]
     first = train_crf(rows, tags, folder / FIRST_PASS_FILE, args)
+    if args.first_pass_only:
+        return Model(first, first, resources)
     half = len(rows) // 2
     passes = []
     for own, other in (((0, half), (half, len(rows))), ((half, len(rows)), (0, half))):
@@ -86,8 +89,8 @@ def predict(model: Model, tokens) -> tuple[list, list]:
     """(first-pass tags, two-pass tags) over pseudo-documents."""
     single, double = [], []
     for doc in documents(tokens):
-        single += [model.first.tag(model.resources.sentence_features(t)) for t in doc]
-        double += model.tag_document(doc)
+        single += [to_bio(model.first.tag(model.resources.sentence_features(t))) for t in doc]
+        double += single[-len(doc):] if model.second is model.first else model.tag_document(doc)
     return single, double
 
 
@@ -144,6 +147,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=SHIPPED)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--predictions", type=Path, help="cv: write token gold predicted")
+    parser.add_argument("--first-pass-only", action="store_true", help="cv: quicker, one pass")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=200)

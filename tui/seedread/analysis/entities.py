@@ -24,6 +24,7 @@ from seedread.analysis.lexicon import (
 )
 from seedread.analysis.linking import Candidate, entity_key
 from seedread.analysis.normalize import normalize_word, original_offset
+from seedread.analysis.name_lists import attested_name_words
 from seedread.analysis.tokens import Token, joined
 
 MAX_COMPLEMENT = 3
@@ -259,8 +260,9 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
     """The words of a personal name from token j on (right after the word `after`, when
     the name already began there). A name never spans punctuation. A connector (بن، عبد،
     آل) and the word after it make one unit; past the second unit only a family name
-    (ال…), a first name or a connector goes on, so the verb or noun after a name stays
-    out (باتيلي مشاوراته)."""
+    (ال…), a first name, a connector or a word attested as a name goes on, so the verb or
+    noun after a name stays out (باتيلي مشاوراته), and so does a plural in ات that is no
+    attested name (يوسف اتصالات, but ياسر عرفات)."""
     taken: list[Token] = []
     linked = False
     while j < len(tokens) and (units <= MAX_NAME or linked):
@@ -274,8 +276,11 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
             break  # و inside a name starts the next one: علي ونجله، بري وجنبلاط
         if token.norm.endswith(OBJECT_SUFFIXES):
             break
+        attested = token.norm in GIVEN_NAMES or token.norm in attested_name_words()
+        if previous is not None and token.norm.endswith("ات") and not attested:
+            break
         if units >= 3 and not linked and not (
-            token.norm.startswith("ال") or token.norm in GIVEN_NAMES or token.norm in NAME_LINKS
+            token.norm.startswith("ال") or attested or token.norm in NAME_LINKS
         ):
             break
         taken.append(token)
@@ -327,13 +332,17 @@ def person_candidates(text: str, tokens: list[Token], found: list[Candidate]):
         if candidate.type == "PER":
             people.update(range(first, last + 1))
     mine = []
+    named_until = -1  # a first name inside a name just taken starts no other name
     for i, token in enumerate(tokens):
+        if i <= named_until:
+            continue
         first_name = None if i in blocked else _first_name(text, tokens, i, blocked)
         if first_name is not None:
             start, last = first_name
             name = _name_after(text, tokens, last + 1, blocked, units=2, after=tokens[last])
             if name:
                 mine.append(Candidate(start, name[-1].end, "PER"))
+                named_until = bisect.bisect_right(starts, name[-1].end - 1) - 1
             continue
         stems = {stem for _, stem in token.stems}
         if stems & TITLES:

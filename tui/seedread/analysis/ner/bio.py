@@ -1,4 +1,5 @@
-"""BIO tag sequences to entity spans over token indexes."""
+"""Tag sequences: BIO to entity spans over token indexes, and BIO to and from BILOU (the
+models are trained on BILOU, which marks the last word and single-word entities)."""
 
 from __future__ import annotations
 
@@ -17,3 +18,24 @@ def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
         if kind and not continues:
             start, label = i, kind
     return spans
+
+
+def to_bilou(tags: list[str]) -> list[str]:
+    """BIO tags as BILOU: an entity's last word is L-, a one-word entity is U-."""
+    bilou = ["O"] * len(tags)
+    for first, last, label in entity_spans(tags):
+        if last - first == 1:
+            bilou[first] = f"U-{label}"
+            continue
+        bilou[first] = f"B-{label}"
+        bilou[first + 1 : last - 1] = [f"I-{label}"] * (last - first - 2)
+        bilou[last - 1] = f"L-{label}"
+    return bilou
+
+
+def to_bio(tags: list[str]) -> list[str]:
+    """BILOU tags as BIO: U- begins an entity, L- continues one."""
+    return [
+        "B-" + tag[2:] if tag[:2] == "U-" else "I-" + tag[2:] if tag[:2] == "L-" else tag
+        for tag in tags
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seedread.analysis.ner.gazetteer import place_names
+from seedread.analysis.name_lists import person_names, wiki_words
 from seedread.analysis.ner.normalize import light_forms, normalize, segment
 
 _TRIGGERS = {
@@ -44,6 +45,8 @@ class Resources:
     definiteness: dict[str, str] = field(default_factory=dict)
     frequency: dict[str, str] = field(default_factory=dict)
     places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
+    names: dict[str, str] = field(default_factory=person_names)
+    wiki: dict[str, str] = field(default_factory=wiki_words)
     known: frozenset[str] | None = None  # features the models use; others are dropped early
 
     def __post_init__(self) -> None:
@@ -78,8 +81,11 @@ class Resources:
         trigger = TRIGGERS.get(stem) or TRIGGERS.get(word) or "-"
         place = "0" if self._single_places.isdisjoint(light_forms(word)) else "1"
         shape = _shape(token)
+        name = next((self.names[f] for f in light_forms(word) if f in self.names), "-")
+        role = name.rstrip("0123")
+        wiki = next((self.wiki[f] for f in light_forms(word) if f in self.wiki), "-")
         near = [f"w={word}", f"s={stem}", f"p={clitics}", f"cm={middle}", f"cf={fine}",
-                f"tr={trigger}", f"gz={place}", f"sh={shape}"]
+                f"tr={trigger}", f"gz={place}", f"sh={shape}", f"nr={role}", f"wk={wiki}"]
         far = [f"s={stem}", f"cc={coarse}", f"tr={trigger}"]
         own = [
             *near,
@@ -87,6 +93,7 @@ class Resources:
             f"cc={coarse}",
             f"df={self.definiteness.get(stem, '?')}",
             f"fq={self.frequency.get(stem, '?')}",
+            f"nm={name}",
             f"len={min(len(stem), 8)}",
             *(f"wp{n}={word[:n]}" for n in (1, 2, 3) if len(word) > n),
             *dict.fromkeys(f"g3={gram}" for gram in _trigrams(stem)),

@@ -12,7 +12,7 @@ from threading import Lock
 
 import pycrfsuite
 
-from seedread.analysis.ner.bio import entity_spans
+from seedread.analysis.ner.bio import entity_spans, to_bio
 from seedread.analysis.ner.document import first_pass, second_pass_rows
 from seedread.analysis.ner.features import Resources, load_resources
 from seedread.analysis.ner.tokenize import sentences, tokenize
@@ -31,12 +31,12 @@ class Model:
     lock: Lock = field(default_factory=Lock)  # a CRFsuite tagger holds the sequence it tags
 
     def tag_document(self, document: list[list[str]]) -> list[list[str]]:
-        """BIO tags for each sentence of one document."""
+        """BIO tags for each sentence of one document (the models tag in BILOU)."""
         with self.lock:
             rows = [self.resources.sentence_features(tokens) for tokens in document]
             passes = [first_pass(self.first, sentence_rows) for sentence_rows in rows]
             extended = second_pass_rows(self.resources, document, rows, passes)
-            return [self.second.tag(sentence_rows) for sentence_rows in extended]
+            return [to_bio(self.second.tag(sentence_rows)) for sentence_rows in extended]
 
 
 def open_tagger(path) -> pycrfsuite.Tagger:
