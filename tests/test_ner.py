@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from seedread.analysis.ner import LABELS, tag, tag_text
 from seedread.analysis.ner.bio import entity_spans, to_bilou, to_bio
-from seedread.analysis.name_lists import person_names
+from seedread.analysis.name_lists import person_names, pyarabic_proper_nouns
 from seedread.analysis.ner.features import Resources
 
 VALID_TAGS = {"O"} | {f"{p}-{label}" for p in "BI" for label in LABELS}
@@ -95,8 +95,19 @@ def test_person_name_list_tells_given_names_from_surnames():
     assert all(re.fullmatch(r"(g|s|gs|u)[0-3]", value) for value in names.values())
 
 
-def test_name_list_feature_reaches_the_word_and_its_neighbours():
+def test_name_list_features_reach_the_word_and_its_neighbours():
     rows = Resources().sentence_features("التقى وسام الحريري بالوفد".split())
     assert "nm=g3" in rows[1]
     assert "+1:nr=s" in rows[1] and "-1:nr=g" in rows[2]
     assert not any(feature.startswith("nm=") and feature != "nm=-" for feature in rows[3])
+
+
+def test_foreign_names_and_places_are_known_from_the_outside_lists():
+    """Names the training news never used, spelt with a clitic or a hamza variant."""
+    words = "وصرح بوتين في كاليفورنيا وبرشلونة".split()
+    features = [set(row) for row in Resources().sentence_features(words)]
+    assert "wk=p" in features[1]  # بوتين: a person's title word on Wikipedia
+    assert {"wk=lo", "pa=l"} <= features[3]  # كاليفورنيا: a place (and a club's name)
+    assert "wk=lo" in features[4]  # وبرشلونة: و + برشلونة
+    assert "wk=-" in features[2] and "pa=-" in features[2]  # في
+    assert pyarabic_proper_nouns()["بغداد"] == "l"

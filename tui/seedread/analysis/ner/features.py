@@ -1,6 +1,8 @@
 """Features of each token for the CRF: the word and its stem, affixes, shape, word clusters,
-how often the stem takes the article, place-name and trigger-word membership, in a window
-of two tokens each side.
+how often the stem takes the article, place-name and trigger-word membership, and what
+outside name lists say of the word (person-name roles, Wikipedia titles, pyarabic's
+proper nouns), in a window of two tokens each side. The outside lists carry most of what
+the model knows about names its training news never used.
 
 Word-level features are computed once per distinct word and cached; that keeps tagging
 above the speed target because news repeats its words.
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seedread.analysis.ner.gazetteer import place_names
-from seedread.analysis.name_lists import person_names, wiki_words
+from seedread.analysis.name_lists import person_names, pyarabic_proper_nouns, wiki_words
 from seedread.analysis.ner.normalize import light_forms, normalize, segment
 
 _TRIGGERS = {
@@ -47,6 +49,7 @@ class Resources:
     places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
     names: dict[str, str] = field(default_factory=person_names)
     wiki: dict[str, str] = field(default_factory=wiki_words)
+    proper: dict[str, str] = field(default_factory=pyarabic_proper_nouns)
     known: frozenset[str] | None = None  # features the models use; others are dropped early
 
     def __post_init__(self) -> None:
@@ -79,13 +82,16 @@ class Resources:
         ±1 and ±2 for its neighbours), already prefixed."""
         coarse, middle, fine = self.clusters.get(stem, ("?", "?", "?"))
         trigger = TRIGGERS.get(stem) or TRIGGERS.get(word) or "-"
-        place = "0" if self._single_places.isdisjoint(light_forms(word)) else "1"
+        forms = light_forms(word)
+        place = "0" if self._single_places.isdisjoint(forms) else "1"
         shape = _shape(token)
-        name = next((self.names[f] for f in light_forms(word) if f in self.names), "-")
+        name = next((self.names[f] for f in forms if f in self.names), "-")
         role = name.rstrip("0123")
-        wiki = next((self.wiki[f] for f in light_forms(word) if f in self.wiki), "-")
+        wiki = next((self.wiki[f] for f in forms if f in self.wiki), "-")
+        proper = next((self.proper[f] for f in forms if f in self.proper), "-")
         near = [f"w={word}", f"s={stem}", f"p={clitics}", f"cm={middle}", f"cf={fine}",
-                f"tr={trigger}", f"gz={place}", f"sh={shape}", f"nr={role}", f"wk={wiki}"]
+                f"tr={trigger}", f"gz={place}", f"sh={shape}", f"nr={role}", f"wk={wiki}",
+                f"pa={proper}"]
         far = [f"s={stem}", f"cc={coarse}", f"tr={trigger}"]
         own = [
             *near,
