@@ -8,8 +8,11 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from seedread.text.bidi import BidiEngineError, _rust_levels, visual_order
+from seedread.text import bidi
+from seedread.text.bidi import BidiEngineError, _rust_levels, resolve, visual_order
 
 DATA = Path(__file__).parent / "data" / "BidiCharacterTest-15.0.0.txt.gz"
 BASES = {"0": "ltr", "1": "rtl", "2": None}
@@ -58,3 +61,24 @@ def test_unrecognised_engine_output_is_an_error_not_a_guess(monkeypatch):
     monkeypatch.setattr("seedread.text.bidi.get_display", lambda *a, **k: "BidiInfo {}")
     with pytest.raises(BidiEngineError):
         _rust_levels("abc", 3, None)
+
+
+PLAIN_RTL_CHARS = "ابت جحخ\u064e\u0651\u05d0\u05d1 .,:/-+%#«»()[]!؟،؛\u0640"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=PLAIN_RTL_CHARS, max_size=40), st.sampled_from([None, "rtl", "ltr"]))
+def test_plain_right_to_left_text_skips_the_engine_with_its_levels(text, base):
+    """Arabic prose with no number and no left-to-right letter is resolved without calling
+    python-bidi; the levels must be the ones the engine gives."""
+    engine = resolve_with_engine(text, base)
+    assert resolve(text, base) == engine
+
+
+def resolve_with_engine(text, base):
+    original = bidi._PLAIN_RTL
+    bidi._PLAIN_RTL = frozenset()
+    try:
+        return resolve(text, base)
+    finally:
+        bidi._PLAIN_RTL = original

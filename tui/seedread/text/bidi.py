@@ -30,6 +30,11 @@ SEPARATORS = frozenset({"S", "B"})
 RESET_BEFORE_SEPARATOR = frozenset({"WS"}) | ISOLATE_CONTROLS | REMOVED_BY_X9
 
 _BASES = {None: None, "ltr": "L", "rtl": "R"}
+# A right-to-left paragraph made only of these classes resolves to level 1 throughout:
+# every strong character is R, so every neutral between them, and at the paragraph's
+# right-to-left edges, is R too (N1); with no number, CS, ES and ET stay neutral (W4-W6).
+# Plain Arabic prose is such a paragraph, and needs no call into the bidi engine.
+_PLAIN_RTL = frozenset({"R", "AL", "NSM", "WS", "ON", "CS", "ES", "ET"})
 _LEVELS_START = "\n    levels: ["
 _PARAGRAPHS_START = "\n    paragraphs: ["
 # One level as the crate's pretty Debug prints it; when every level is a single digit the
@@ -84,6 +89,9 @@ def resolve(text: str, base: str | None = None) -> Resolved:
     classes = list(map(BIDI_CLASSES.__getitem__, text))
     if not text:
         return Resolved([], [], classes)
+    if (base != "ltr" and _PLAIN_RTL.issuperset(classes)
+            and (base == "rtl" or "AL" in classes or "R" in classes)):
+        return Resolved([1] * len(text), [1] * len(text), classes)
     encoded = text.encode("utf-8")
     byte_levels, paragraphs = _rust_levels(text, len(encoded), _BASES[base])
     if encoded.isascii():
