@@ -104,11 +104,14 @@ def test_religious_men_are_not_a_person():
         ("وصل ياسر عرفات إلى القاهرة.", ["ياسر عرفات"]),
         ("أجرى يوسف اتصالات مع القادة.", []),
         ("عقد محمد مشاورات مع الوفد.", []),
+        ("وسجل أيمن الحرزي الهدفين في الشوط الثاني.", ["أيمن الحرزي"]),
+        ("وقال رئيس بلدية قابس منير الطرابلسي إن العمل بدأ.", ["منير الطرابلسي"]),
     ],
 )
 def test_attested_name_words_decide_where_a_name_ends(text, expected):
-    """A third word attested as a name (خليل) goes on; a plural in ات that no list knows
-    as a name (اتصالات، مشاورات) ends it, one that the list knows (عرفات) does not."""
+    """A third word attested as a name (خليل) goes on, a definite plural (الهدفين) does not;
+    a plural in ات that no list knows as a name (اتصالات، مشاورات) ends a name, one that the
+    list knows (عرفات) does not. A title's complement (بلدية قابس) is not the name."""
     assert people(text) == expected
 
 

@@ -260,9 +260,9 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
     """The words of a personal name from token j on (right after the word `after`, when
     the name already began there). A name never spans punctuation. A connector (بن، عبد،
     آل) and the word after it make one unit; past the second unit only a family name
-    (ال…), a first name, a connector or a word attested as a name goes on, so the verb or
-    noun after a name stays out (باتيلي مشاوراته), and so does a plural in ات that is no
-    attested name (يوسف اتصالات, but ياسر عرفات)."""
+    (ال… but not a plural: أيمن الحرزي الهدفين), a first name, a connector or a word attested
+    as a name goes on, so the verb or noun after a name stays out (باتيلي مشاوراته), and so
+    does a plural in ات that is no attested name (يوسف اتصالات, but ياسر عرفات)."""
     taken: list[Token] = []
     linked = False
     while j < len(tokens) and (units <= MAX_NAME or linked):
@@ -279,9 +279,8 @@ def _name_after(text: str, tokens: list[Token], j: int, blocked: set[int],
         attested = token.norm in GIVEN_NAMES or token.norm in attested_name_words()
         if previous is not None and token.norm.endswith("ات") and not attested:
             break
-        if units >= 3 and not linked and not (
-            token.norm.startswith("ال") or attested or token.norm in NAME_LINKS
-        ):
+        family = token.norm.startswith("ال") and not token.norm.endswith(PLURAL_ENDINGS)
+        if units >= 3 and not linked and not (family or attested or token.norm in NAME_LINKS):
             break
         taken.append(token)
         if not linked:
