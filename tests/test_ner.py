@@ -111,3 +111,13 @@ def test_foreign_names_and_places_are_known_from_the_outside_lists():
     assert "wk=lo" in features[4]  # وبرشلونة: و + برشلونة
     assert "wk=-" in features[2] and "pa=-" in features[2]  # في
     assert pyarabic_proper_nouns()["بغداد"] == "l"
+
+
+def test_a_name_neither_the_training_news_nor_the_rules_know_is_a_person():
+    """أوباما is not in ANERcorp (2003-2006 news) and has no title before it here; the
+    Wikipedia-titles list knows it as a person's name."""
+    text = "التقى أوباما بالوفد في نيروبي أمس."
+    assert [(text[a:b], label) for a, b, label in tag_text(text)] == [
+        ("أوباما", "PERS"),
+        ("نيروبي", "LOC"),
+    ]

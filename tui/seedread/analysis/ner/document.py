@@ -17,12 +17,18 @@ import pycrfsuite
 from seedread.analysis.ner.features import Resources
 
 _ALONE = ["doc=none"]
+# A token at least this surely outside any entity gets no per-type probabilities: each
+# would be under 0.001. Four tokens in five of running news are such tokens, so the 16
+# BILOU marginals are asked for only where they matter (a fifth of the tagging time).
+# At 0.9 instead, cross-validation lost half a point of F1 on a fold.
+SURE_OUTSIDE = 0.999
 
 
 @dataclass
 class FirstPass:
     """First-pass output for one sentence: tags, and per token the probability of being
-    inside an entity of each type (B- and I- marginals added up)."""
+    inside an entity of each type (B-, I-, L- and U- marginals added up; none for a token
+    surely outside any entity)."""
 
     tags: list[str]
     types: list[dict[str, float]]
@@ -36,6 +42,9 @@ def first_pass(tagger: pycrfsuite.Tagger, rows: list[list[str]]) -> FirstPass:
     types = []
     for i in range(len(rows)):
         probabilities: dict[str, float] = {}
+        if marginal("O", i) >= SURE_OUTSIDE:
+            types.append(probabilities)
+            continue
         for label, kind in kinds:
             probabilities[kind] = probabilities.get(kind, 0.0) + marginal(label, i)
         types.append(probabilities)
