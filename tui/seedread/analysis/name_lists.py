@@ -73,8 +73,9 @@ _PYARABIC_COLUMNS = re.compile(r"\t| {2,}")
 @cache
 def pyarabic_proper_nouns() -> dict[str, str]:
     """Normalised word -> the kinds of proper noun it occurs in: some of p (person),
-    l (place), o (organisation: the unions of states), from the word list in pyarabic.propernouns. That module means to build a dictionary from it
-    but splits its columns on tabs where the text has spaces, so it is parsed here."""
+    l (place), o (organisation: the unions of states), from the word list in
+    pyarabic.propernouns. That module means to build a dictionary from it but splits its
+    columns on tabs where the text has spaces, so it is parsed here."""
     from pyarabic import propernouns
 
     from seedread.analysis.ner.normalize import normalize

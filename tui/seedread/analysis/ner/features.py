@@ -83,22 +83,20 @@ class Resources:
         coarse, middle, fine = self.clusters.get(stem, ("?", "?", "?"))
         trigger = TRIGGERS.get(stem) or TRIGGERS.get(word) or "-"
         forms = light_forms(word)
-        place = "0" if self._single_places.isdisjoint(forms) else "1"
-        shape = _shape(token)
-        name = next((self.names[f] for f in forms if f in self.names), "-")
-        role = name.rstrip("0123")
-        wiki = next((self.wiki[f] for f in forms if f in self.wiki), "-")
-        proper = next((self.proper[f] for f in forms if f in self.proper), "-")
+        name = _listed(self.names, forms)
         # Word lists say nothing of most words: an absent value is left out rather than
         # written as a feature of its own, a third fewer strings for CRFsuite to look up.
-        listed = [f"tr={trigger}"] if trigger != "-" else []
-        listed += [f"{key}={value}" for key, value in
-                   (("nr", role), ("wk", wiki), ("pa", proper)) if value != "-"]
-        if place == "1":
+        triggered = [f"tr={trigger}"] if trigger != "-" else []
+        listed = [f"{key}={value}" for key, value in (
+            ("nr", name.rstrip("0123")),
+            ("wk", _listed(self.wiki, forms)),
+            ("pa", _listed(self.proper, forms)),
+        ) if value != "-"]
+        if not self._single_places.isdisjoint(forms):
             listed.append("gz=1")
         near = [f"w={word}", f"s={stem}", f"p={clitics}", f"cm={middle}", f"cf={fine}",
-                f"sh={shape}", *listed]
-        far = [f"s={stem}", f"cc={coarse}", *listed[:trigger != "-"]]
+                f"sh={_shape(token)}", *triggered, *listed]
+        far = [f"s={stem}", f"cc={coarse}", *triggered]
         own = [
             *near,
             f"t={token}",
@@ -166,6 +164,11 @@ class Resources:
                 row += per_word[i + 2][2]
             rows.append(row)
         return rows
+
+
+def _listed(table: dict[str, str], forms: tuple[str, ...]) -> str:
+    """What a word list says of the first of a word's light forms it holds, or "-"."""
+    return next((table[form] for form in forms if form in table), "-")
 
 
 def _trigrams(stem: str):
