@@ -119,10 +119,10 @@ def test_an_unreadable_file_is_reported(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("نص", encoding="utf-8")
 
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("seedread.text.files.os.open", refuse)
     with pytest.raises(DocumentError, match="permission denied"):
         load_document(path)
 

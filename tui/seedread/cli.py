@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from seedread import __version__
 from seedread.text.document import DocumentError
+from seedread.text.untrusted import printable
 
 VERBS = {
     "cat": ("seedread.commands.cat", "print an article laid out for a terminal"),
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         return command.run(args)
     except (DocumentError, CommandError) as exc:
-        sys.stderr.write(f"seedread: {exc}\n")
+        sys.stderr.write(f"seedread: {printable(exc)}\n")
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

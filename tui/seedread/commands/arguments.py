@@ -8,6 +8,7 @@ import sys
 
 from seedread.text.document import Loaded, load_paths
 from seedread.text.layout import BASES
+from seedread.text.untrusted import printable
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
@@ -46,5 +47,5 @@ def open_paths(paths: list[str]) -> Loaded:
     """Open the articles, warning on stderr about files in folders that were skipped."""
     loaded = load_paths(paths)
     for skipped in loaded.skipped:
-        sys.stderr.write(f"seedread: warning: skipped {skipped}\n")
+        sys.stderr.write(f"seedread: warning: skipped {printable(skipped)}\n")
     return loaded

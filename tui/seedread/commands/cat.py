@@ -19,6 +19,7 @@ from seedread.commands.arguments import add_layout_options, add_paths, open_path
 from seedread.text.document import Document
 from seedread.text.layout import MODES, DisplayLine, LayoutOptions, PreparedParagraph, single_line
 from seedread.text.terminal import explicit_bidi_mode
+from seedread.text.untrusted import printable
 
 DEFAULT_WIDTH = 80
 BOLD, REVERSE, RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
@@ -67,7 +68,7 @@ def document_lines(document: Document, width: int, options: LayoutOptions, style
 
 
 def info_lines(document: Document, options: LayoutOptions) -> Iterator[str]:
-    yield f"path: {document.path}\n"
+    yield f"path: {printable(document.path)}\n"
     yield f"encoding: {document.encoding}\n"
     yield f"title: {single_line(document.title, None, options).text}\n"
     yield f"sha256: {document.sha256}\n"

@@ -19,7 +19,7 @@ from seedread.analysis import analyze
 from seedread.analysis.gazetteer import GazetteerError
 from seedread.cli import CommandError
 from seedread.review import ReviewStore, ReviewStoreError, apply_decisions, review_folder
-from seedread.review.export import ExportError, ExportItem
+from seedread.review.export import ExportError, ExportItem, write_export
 from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
 from seedread.review.export_json import write_json
@@ -27,6 +27,7 @@ from seedread.review.export_jsonl import write_jsonl
 from seedread.commands.arguments import add_paths, open_paths
 from seedread.review.location import path_key
 from seedread.text.document import Document
+from seedread.text.untrusted import printable
 
 STREAM_WRITERS = {"jsonl": write_jsonl, "json": write_json, "conll": write_conll}
 FORMATS = (*STREAM_WRITERS, "brat")
@@ -42,6 +43,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="leave out spans nobody has accepted or rejected")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="apply only the decisions NAME made (default: everyone's)")
+    parser.add_argument("--force", action="store_true",
+                        help="brat: replace files in --out that seedread did not write")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,26 +54,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         items = list(_items(loaded.documents, args.reviewer))
         if args.format == "brat":
-            written = write_brat(items, args.out, args.only_reviewed)
-            sys.stderr.write(f"seedread: wrote {len(written)} articles to {args.out}\n")
+            written = write_brat(items, args.out, args.only_reviewed, force=args.force)
+            sys.stderr.write(f"seedread: wrote {len(written)} articles to {printable(args.out)}\n")
         elif args.out is None:
             STREAM_WRITERS[args.format](items, sys.stdout, args.only_reviewed)
         else:
-            _write_file(items, args)
+            target = args.out / f"annotations.{args.format}"
+            write_export(STREAM_WRITERS[args.format], items, target, args.only_reviewed,
+                         inside=args.out)
+            sys.stderr.write(f"seedread: wrote {len(items)} articles to {printable(target)}\n")
     except (ReviewStoreError, ExportError, GazetteerError) as exc:
         raise CommandError(str(exc)) from None
     return 0
-
-
-def _write_file(items: list[ExportItem], args: argparse.Namespace) -> None:
-    target = args.out / f"annotations.{args.format}"
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="") as out:
-            STREAM_WRITERS[args.format](items, out, args.only_reviewed)
-    except OSError as exc:
-        raise CommandError(f"cannot write {target} ({exc.strerror or exc})") from None
-    sys.stderr.write(f"seedread: wrote {len(items)} articles to {target}\n")
 
 
 def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportItem]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 
 from seedread.analysis import analyze
@@ -15,6 +14,7 @@ from seedread.analysis.pipeline import document_date
 from seedread.analysis.romanize import SCHEME
 from seedread.cli import CommandError
 from seedread.commands.arguments import add_date, add_model, add_paths, open_paths
+from seedread.text.untrusted import json_text, printable
 
 FORMATS = ("json", "jsonl", "tsv")
 TSV_HEADER = ("path", "kind", "start", "end", "label", "text", "detail")
@@ -47,7 +47,7 @@ def as_dict(analysis: Analysis, date: dt.date | None) -> dict:
 
 def _cell(value) -> str:
     text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    return printable(text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"))
 
 
 def tsv_rows(analysis: Analysis):
@@ -83,9 +83,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         data = as_dict(analysis, document_date(document, date))
         if args.format == "jsonl":
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            out.write(json_text(data) + "\n")
         else:
             documents.append(data)
     if args.format == "json":
-        out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(documents, indent=2) + "\n")
     return 0

@@ -15,6 +15,7 @@ from typing import TextIO
 from seedread.review.export import ExportItem, entity_spans
 from seedread.review.reviewed import ReviewedMention
 from seedread.review.tokens import sentences
+from seedread.text.untrusted import printable
 
 DOCSTART = "-DOCSTART- O"
 
@@ -38,7 +39,7 @@ def conll_lines(item: ExportItem, only_reviewed: bool = False) -> Iterator[str]:
                 else:
                     tag = f"{'I' if previous is span else 'B'}-{span.label}"
                 previous = span
-                yield f"{text[piece_start:piece_end]} {tag}"
+                yield f"{printable(text[piece_start:piece_end])} {tag}"
         yield ""
 
 

@@ -4,11 +4,11 @@ that went stale when the file changed."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from seedread.review.export import ExportItem, status_spans
+from seedread.text.untrusted import json_text
 
 FORMAT_VERSION = 1
 
@@ -46,6 +46,5 @@ def json_document(item: ExportItem, only_reviewed: bool = False) -> dict:
 
 def write_json(items: Iterable[ExportItem], out: TextIO, only_reviewed: bool = False) -> None:
     documents = [json_document(item, only_reviewed) for item in items]
-    json.dump({"format": "seedread-review", "version": FORMAT_VERSION, "documents": documents},
-              out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text({"format": "seedread-review", "version": FORMAT_VERSION,
+                         "documents": documents}, indent=2) + "\n")

@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from seedread.review.export import ExportItem, status_spans
+from seedread.text.untrusted import json_text
 
 
 def jsonl_record(item: ExportItem, only_reviewed: bool = False) -> dict:
@@ -25,4 +25,4 @@ def jsonl_record(item: ExportItem, only_reviewed: bool = False) -> dict:
 
 def write_jsonl(items: Iterable[ExportItem], out: TextIO, only_reviewed: bool = False) -> None:
     for item in items:
-        out.write(json.dumps(jsonl_record(item, only_reviewed), ensure_ascii=False) + "\n")
+        out.write(json_text(jsonl_record(item, only_reviewed)) + "\n")

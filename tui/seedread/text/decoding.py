@@ -27,6 +27,13 @@ MIN_ARABIC_SHARE = 0.6
 # which a decoding looks like binary data rather than text (a few escapes are just hostile).
 MAX_CONTROL_SHARE = 0.25
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Cc but tab, LF, CR, FF
+# Share of the words with Arabic letters that also hold Latin letters above which a legacy
+# decoding is Latin text misread (café as ISO-8859-6 is "cafى"): Arabic prose does not
+# glue the two scripts inside a word.
+MAX_MIXED_WORD_SHARE = 0.2
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 class UndecodableError(ValueError):
@@ -68,10 +75,24 @@ def decode_bytes(data: bytes) -> Decoded:
     if candidates:
         share, text, name = max(candidates, key=lambda c: c[0])
         if share >= MIN_ARABIC_SHARE:
-            return Decoded(text, name)
+            if _mixed_word_share(text) <= MAX_MIXED_WORD_SHARE:
+                return Decoded(text, name)
+            raise UndecodableError(
+                "not text in a supported encoding: read as Windows-1256 or ISO-8859-6 it is "
+                "garbled (Latin letters inside Arabic words), so probably another code page; "
+                "convert it to UTF-8"
+            )
     raise UndecodableError(
         "not text in a supported encoding (UTF-8, UTF-16 with BOM, Windows-1256, ISO-8859-6)"
     )
+
+
+def _mixed_word_share(text: str) -> float:
+    """Share of the words with an Arabic letter that also have a Latin one."""
+    arabic_words = [w for w in _WORD.findall(text) if _ARABIC.search(w)]
+    if not arabic_words:
+        return 0.0
+    return sum(1 for w in arabic_words if _LATIN.search(w)) / len(arabic_words)
 
 
 def _control_share(text: str) -> float:

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from seedread.text.decoding import UndecodableError, decode_bytes
+from seedread.text.files import UnsafeFileError, read_regular_file
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -113,7 +114,11 @@ def load_document(path: Path | str) -> Document:
                 f"file is too large ({size / 1024 / 1024:.1f} MiB; "
                 f"the limit is {MAX_FILE_BYTES // 1024 // 1024} MiB)",
             )
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnsafeFileError as exc:
+        raise DocumentError(path, str(exc)) from None
+    except IsADirectoryError:
+        raise DocumentError(path, "is a folder, not an article file") from None
     except FileNotFoundError:
         raise DocumentError(path, "no such file or folder") from None
     except PermissionError:
@@ -154,17 +159,31 @@ def load_paths(paths: Iterable[Path | str]) -> Loaded:
     Raises DocumentError when a named path is missing or bad, or when nothing opens at all.
     """
     loaded = Loaded([], [])
+    seen: set[Path] = set()
+
+    def first_time(file: Path) -> bool:
+        """The same article named twice (`a.txt a.txt`, `dir dir/a.txt`) is opened once."""
+        key = file.resolve()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for path in map(Path, paths):
         if not path.exists():
             raise DocumentError(path, "no such file or folder")
         if not path.is_dir():
-            loaded.documents.append(load_document(path))
+            if first_time(path):
+                loaded.documents.append(load_document(path))
             continue
         files = article_files(path)
         if not files:
             raise DocumentError(path, "folder has no .txt or .md articles")
         opened = 0
         for file in files:
+            if not first_time(file):
+                opened += 1
+                continue
             try:
                 loaded.documents.append(load_document(file))
                 opened += 1
