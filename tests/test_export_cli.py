@@ -59,11 +59,16 @@ def test_only_reviewed_and_one_reviewer(corpus, capsys):
     assert second["spans"] == []
 
 
-def test_a_single_article_finds_its_folders_review(corpus, capsys):
+def test_a_single_article_uses_only_its_own_folders_review(corpus, capsys):
+    """The review of a parent folder is never taken over (it could be one planted in /tmp);
+    the folder opened, or the file's own folder, is the only place looked at."""
     _, out, _ = run(capsys, corpus / "a" / "first.txt", "--format", "json")
     (document,) = json.loads(out)["documents"]
-    assert document["path"] == "a/first.txt"
-    assert document["progress"] == {"reviewed": 3, "total": 5}
+    assert document["path"] == "first.txt"
+    assert document["progress"] == {"reviewed": 0, "total": 5}
+    assert not (corpus / "a" / ".seedread").exists()
+    _, out, _ = run(capsys, corpus, "--format", "json")
+    assert json.loads(out)["documents"][0]["progress"] == {"reviewed": 3, "total": 5}
 
 
 def test_conll_with_out_writes_a_file(corpus, tmp_path, capsys):

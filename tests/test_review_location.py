@@ -8,7 +8,7 @@ import os
 import pytest
 from test_review_support import analysis_of, write_article
 
-from seedread.review import ReviewStore, review_folder
+from seedread.review import ReviewStore, ReviewStoreError, review_folder
 from seedread.review import location as location_module
 
 
@@ -53,12 +53,40 @@ def test_a_read_only_folder_keeps_its_review_in_the_data_dir(tmp_path, data_home
         corpus.chmod(0o755)
 
 
-def test_an_article_finds_the_review_of_its_parent_folder(tmp_path):
+def test_a_review_in_a_parent_folder_is_never_taken_over(tmp_path):
+    """A review.db planted higher up (say /tmp/.seedread) must not collect the decisions
+    on an article below it: only the article's own folder is looked at."""
     document = write_article(tmp_path, "2016/november/article.txt")
-    assert review_folder(document.path) == document.path.parent
     ReviewStore.open(tmp_path).close()
-    assert review_folder(document.path) == tmp_path
-    assert review_folder(tmp_path / "2016") == tmp_path
+    assert review_folder(document.path) == document.path.parent
+    assert review_folder(tmp_path / "2016") == tmp_path / "2016"
+    with ReviewStore.open(review_folder(document.path)) as store:
+        assert store.location.path == document.path.parent / ".seedread" / "review.db"
+
+
+def test_the_fallback_honours_seedread_data_dir(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    document = write_article(corpus)
+    monkeypatch.setenv("SEEDREAD_DATA_DIR", str(tmp_path / "mine"))
+    make_read_only(corpus, monkeypatch)
+    try:
+        with ReviewStore.open(corpus) as store:
+            assert store.location.path.is_relative_to(tmp_path / "mine" / "reviews")
+            store.document(document)
+    finally:
+        corpus.chmod(0o755)
+
+
+def test_a_symlinked_review_database_is_refused(tmp_path):
+    elsewhere = tmp_path / "victim.db"
+    elsewhere.write_bytes(b"")
+    corpus = tmp_path / "corpus"
+    write_article(corpus)
+    (corpus / ".seedread").mkdir()
+    (corpus / ".seedread" / "review.db").symlink_to(elsewhere)
+    with pytest.raises(ReviewStoreError, match="symbolic link"):
+        ReviewStore.open(corpus)
+    assert elsewhere.read_bytes() == b""
 
 
 def test_without_create_no_store_is_made(tmp_path):

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 def test_a_decision_survives_kill_9_right_after_the_key(tmux, tmp_path):
     folder = tmp_path / "seeds"
-    shutil.copytree(SEEDS, folder)
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns(".*"))  # not the user's review
     pid_file = tmp_path / "pid"
     tmux.start(f"sh -c 'echo $$ > {pid_file}; exec env TERM=xterm-256color {sys.executable} "
                f"-m seedread.cli --bidi app --reviewer kim {folder}'")

@@ -28,7 +28,7 @@ class ReviewService:
     """Review stores of the folders the app shows, opened once each, used from one thread."""
 
     def __init__(self, reviewer: str | None = None,
-                 folder_of: Callable[[Path], Path] = review_folder) -> None:
+                 folder_of: Callable[[Document], Path] = review_folder) -> None:
         self.reviewer = reviewer
         self.folder_of = folder_of
         self._stores: dict[Path, ReviewStore] = {}
@@ -45,7 +45,7 @@ class ReviewService:
     def review_of(self, document: Document, create: bool) -> DocumentReview | None:
         """The document's review (store thread only); None when its folder has no store and
         `create` is False. Raises ReviewStoreError when the database cannot be used."""
-        folder = self.folder_of(Path(document.path))
+        folder = self.folder_of(document)
         store = self._stores.get(folder)
         if store is None:
             store = ReviewStore.open(folder, reviewer=self.reviewer, create=create)

@@ -73,7 +73,7 @@ def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportIt
     stores: dict[Path, ReviewStore | None] = {}
     try:
         for document in documents:
-            folder = review_folder(document.path)
+            folder = review_folder(document)
             if folder not in stores:
                 stores[folder] = ReviewStore.open(folder, create=False)
             store = stores[folder]

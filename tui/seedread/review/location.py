@@ -2,7 +2,7 @@
 
 The review travels with the articles: `<folder>/.seedread/review.db`. When the folder cannot
 be written (a shared read-only corpus), the database goes to the user's data directory
-instead, under a name derived from the folder's absolute path, and the location says so in a
+(`SEEDREAD_DATA_DIR` if set) instead, under a name derived from the folder's absolute path, and the location says so in a
 line the reader can put in its status bar.
 """
 
@@ -17,9 +17,11 @@ from pathlib import Path
 import platformdirs
 
 from seedread.review.errors import ReviewStoreError
+from seedread.text.document import Document
 
 STORE_DIR = ".seedread"
 STORE_FILE = "review.db"
+DATA_DIR_VARIABLE = "SEEDREAD_DATA_DIR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +32,22 @@ class StoreLocation:
     reason: str  # one line saying where the review is kept and why
 
 
-def review_folder(path: Path | str) -> Path:
-    """The folder whose store reviews `path`: the nearest folder (the path itself, or a
-    parent) that already has a review, else the path's own folder. Opening one article of an
-    already reviewed folder thus finds that folder's review."""
+def review_folder(path: Path | str | Document) -> Path:
+    """The folder whose store reviews `path`: the folder opened (a Document read from a
+    folder knows it), else the folder itself, or a file's own folder. Parents are never
+    searched: a `review.db` planted higher up (in `/tmp/.seedread`, say) must not collect
+    this reader's decisions."""
+    if isinstance(path, Document):
+        if path.folder is not None:
+            return path.folder
+        path = path.path
     path = Path(path).resolve()
-    start = path if path.is_dir() else path.parent
-    for folder in (start, *start.parents):
-        if (folder / STORE_DIR / STORE_FILE).exists() or _fallback_path(folder).exists():
-            return folder
-    return start
+    return path if path.is_dir() else path.parent
+
+
+def data_dir() -> Path:
+    """seedread's user data directory: `SEEDREAD_DATA_DIR` if set, else the platform's."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or platformdirs.user_data_dir("seedread", appauthor=False))
 
 
 def path_key(folder: Path, path: Path | str) -> str:
@@ -59,6 +67,12 @@ def locate_store(folder: Path | str, *, create: bool = True) -> StoreLocation | 
     folder = Path(folder).resolve()
     local = folder / STORE_DIR / STORE_FILE
     fallback = _fallback_path(folder)
+    for link in (local.parent, local, fallback):
+        if link.is_symlink():
+            raise ReviewStoreError(
+                f"{link} is a symbolic link; seedread never writes a review through one "
+                "(left untouched)"
+            )
     if local.exists():
         return StoreLocation(local, folder, True, f"review kept in {local}")
     if fallback.exists():
@@ -84,7 +98,7 @@ def locate_store(folder: Path | str, *, create: bool = True) -> StoreLocation | 
 
 def _fallback_path(folder: Path) -> Path:
     digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
-    return platformdirs.user_data_path("seedread") / "reviews" / f"{folder.name}-{digest}" / STORE_FILE
+    return data_dir() / "reviews" / f"{folder.name}-{digest}" / STORE_FILE
 
 
 def _can_write(directory: Path) -> bool:

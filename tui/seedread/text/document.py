@@ -12,7 +12,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class Document:
     encoding: str
     paragraphs: tuple[Paragraph, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None  # the folder opened that holds it; None for a file named alone
 
     @cached_property
     def sha256(self) -> str:
@@ -185,7 +186,7 @@ def load_paths(paths: Iterable[Path | str]) -> Loaded:
                 opened += 1
                 continue
             try:
-                loaded.documents.append(load_document(file))
+                loaded.documents.append(replace(load_document(file), folder=path.resolve()))
                 opened += 1
             except DocumentError as exc:
                 loaded.skipped.append(exc)
