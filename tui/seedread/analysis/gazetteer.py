@@ -31,6 +31,7 @@ from pathlib import Path
 
 from seedread.analysis.model import ENTITY_TYPES
 from seedread.analysis.normalize import normalize_word
+from seedread.text.files import read_regular_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,6 +41,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
 USER_FILE = Path(".seedread") / "gazetteer.toml"
 MAX_NAME_WORDS = 8
+MAX_USER_FILE_BYTES = 8 * 1024 * 1024
 
 
 class GazetteerError(Exception):
@@ -174,8 +176,13 @@ def _known_from(record: dict, source: str, where: str) -> Known:
             raise GazetteerError(f"{where}: {key} of {name!r} must be a string")
         return value or None
 
+    ident = record.get("id")
+    if ident is not None and not isinstance(ident, str):
+        raise GazetteerError(f"{where}: id of {name!r} must be a string")
+    if not any(key_of(name)):
+        raise GazetteerError(f"{where}: entity name {name!r} has no letters")
     return Known(
-        id=record.get("id") or f"{kind}:{' '.join(key_of(name))}",
+        id=ident or f"{kind}:{' '.join(key_of(name))}",
         name=name.strip(),
         type=kind,
         english=optional("english"),
@@ -191,6 +198,8 @@ def _gloss_from(record: dict, where: str) -> Gloss:
     term = record.get("term")
     if not isinstance(term, str) or not term.strip():
         raise GazetteerError(f"{where}: a [[glossary]] entry has no term")
+    if not any(key_of(term)):
+        raise GazetteerError(f"{where}: glossary term {term!r} has no letters (only marks)")
     for key in ("gloss", "definition"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise GazetteerError(f"{where}: {key} of {term!r} must be a string")
@@ -252,10 +261,11 @@ def load(user_data_dir: Path | str | None = None) -> Gazetteer:
 @lru_cache(maxsize=16)
 def _load_user(path: str, _mtime: int) -> Gazetteer:
     try:
-        with open(path, "rb") as stream:
-            records = tomllib.load(stream)
+        records = tomllib.loads(read_regular_file(path, MAX_USER_FILE_BYTES).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise GazetteerError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise GazetteerError(f"{path}: not valid TOML (values nested too deep)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: cannot read ({exc})") from None
     return build(records, "user", path, bundled())

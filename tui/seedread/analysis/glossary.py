@@ -93,7 +93,7 @@ def _appositions(text: str, tokens: list[Token], builder: _Builder) -> None:
     for match in APPOSITION.finditer(text):
         definition = match.group(1).strip()
         words = definition.split()
-        if len(words) > MAX_DEFINITION_WORDS or words[-1] in NOT_DEFINITIONS:
+        if not words or len(words) > MAX_DEFINITION_WORDS or words[-1] in NOT_DEFINITIONS:
             continue
         index = bisect.bisect_right(ends, match.start()) - 1
         phrase: list[Token] = []

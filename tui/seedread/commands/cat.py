@@ -22,6 +22,7 @@ from seedread.text.terminal import explicit_bidi_mode
 from seedread.text.untrusted import printable
 
 DEFAULT_WIDTH = 80
+MAX_WIDTH = 10_000  # wider than any terminal; padding lines to 10**9 cells exhausts memory
 BOLD, REVERSE, RESET = "\x1b[1m", "\x1b[7m", "\x1b[0m"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -83,7 +84,7 @@ def terminal_width() -> int:
     stderr and stdin count too, so `seedread cat FILE | less` still fits the screen.
     """
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isdigit() and 0 < int(columns) <= MAX_WIDTH:
         return int(columns)
     for stream in (sys.stdout, sys.stderr, sys.stdin):
         try:
@@ -115,7 +116,7 @@ def _width(value: str) -> int:
         width = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"width must be a whole number, not {value!r}") from None
-    if width < 1:
-        raise argparse.ArgumentTypeError(f"width must be at least 1, not {width}")
+    if not 1 <= width <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(f"width must be from 1 to {MAX_WIDTH:,}, not {width:,}")
     return width
 

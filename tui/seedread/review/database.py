@@ -63,6 +63,11 @@ def open_database(path: Path, timeout: float) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise StoreCorruptError(
+                f"review database {path} has schema version {version}, which no seedread "
+                "writes; it was left untouched — move it away to start a new review"
+            )
         if version > SCHEMA_VERSION:
             raise StoreTooNewError(
                 f"review database {path} has schema version {version}, newer than this "

@@ -37,8 +37,19 @@ class MentionState:
 
     @classmethod
     def from_dict(cls, data: dict) -> MentionState:
+        """The state a decision recorded; ValueError when the record is not one."""
+        if not isinstance(data, dict):
+            raise ValueError("a mention state is not an object")
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        state = cls(**{k: v for k, v in data.items() if k in names})
+        for name in names:
+            expected = int if name in ("start", "end") else str
+            value = getattr(state, name)
+            if not isinstance(value, expected) or isinstance(value, bool):
+                raise ValueError(f"{name} of a mention state is {type(value).__name__}")
+        if not 0 <= state.start <= state.end:
+            raise ValueError(f"span {state.start}..{state.end} is not a span")
+        return state
 
     def changes_from(self, before: MentionState) -> dict:
         """The fields this state sets that differ from `before` (what the decision did)."""

@@ -26,7 +26,7 @@ from seedread.review.decisions import (
     redo_target,
     undo_target,
 )
-from seedread.review.errors import ReviewError
+from seedread.review.errors import ReviewError, StoreCorruptError
 from seedread.review.location import StoreLocation, locate_store, path_key
 from seedread.review.reviewed import (
     ReviewedAnalysis,
@@ -96,8 +96,8 @@ class ReviewStore:
                 "SELECT id, first_sha256, renamed_from FROM documents WHERE path = ?", (path,)
             ).fetchone()
             if row:
-                conn.execute("UPDATE documents SET sha256 = ? WHERE id = ?",
-                             (document.sha256, row[0]))
+                conn.execute("UPDATE documents SET sha256 = ? WHERE id = ? AND sha256 != ?",
+                             (document.sha256, row[0], document.sha256))
                 return row
             for doc_id, old_path, first in conn.execute(
                 "SELECT id, path, first_sha256 FROM documents WHERE sha256 = ? ORDER BY id DESC",
@@ -144,7 +144,8 @@ class DocumentReview:
 
     def log(self) -> list[Decision]:
         """Every decision on this document, undo and redo included, oldest first."""
-        return [_decision(*row) for row in self.store._read(_LOG_SQL, (self.id,))]
+        path = self.store.location.path
+        return [_decision(row, path) for row in self.store._read(_LOG_SQL, (self.id,))]
 
     def reviewed(self, analysis: Analysis, *, reviewer: str | None = None) -> ReviewedAnalysis:
         """`analysis` (of this document) with the decisions in force applied; with
@@ -228,7 +229,8 @@ class DocumentReview:
         reviewer = self.store.reviewer
 
         def record(conn: sqlite3.Connection) -> Decision | None:
-            log = [_decision(*row) for row in conn.execute(_LOG_SQL, (self.id,))]
+            log = [_decision(row, self.store.location.path)
+                   for row in conn.execute(_LOG_SQL, (self.id,))]
             target = choose(log, reviewer)
             if target is None:
                 return None
@@ -263,11 +265,25 @@ def _states_json(states: Iterable[MentionState]) -> str:
     return json.dumps([s.to_dict() for s in states], ensure_ascii=False)
 
 
-def _decision(decision_id: int, action: str, reviewer: str, at: str, before: str, after: str,
-              ref: int | None) -> Decision:
-    return Decision(
-        decision_id, action, reviewer, at,
-        tuple(MentionState.from_dict(s) for s in json.loads(before)),
-        tuple(MentionState.from_dict(s) for s in json.loads(after)),
-        ref,
-    )
+def _decision(row: tuple, path: Path) -> Decision:
+    """A log row as a Decision; a row this code cannot read (hand-edited, or damaged)
+    makes the whole store unusable rather than be skipped, so nothing is lost by a write."""
+    decision_id, action, reviewer, at, before, after, ref = row
+    try:
+        if not all(isinstance(v, str) for v in (action, reviewer, at, before, after)):
+            raise ValueError("a text column holds something else")
+        if ref is not None and not isinstance(ref, int):
+            raise ValueError("ref is not a decision id")
+        return Decision(decision_id, action, reviewer, at, _states(before), _states(after), ref)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise StoreCorruptError(
+            f"review database {path}: decision {decision_id} cannot be read ({exc}); "
+            "the file was left untouched"
+        ) from None
+
+
+def _states(raw: str) -> tuple[MentionState, ...]:
+    data = json.loads(raw)
+    if not isinstance(data, list):
+        raise ValueError("mention states are not a list")
+    return tuple(MentionState.from_dict(s) for s in data)
