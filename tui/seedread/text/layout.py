@@ -23,7 +23,7 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import Any, Literal
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 from bidi import get_base_level
 from bidi.mirror import MIRRORED
@@ -47,6 +47,7 @@ C1_PLACEHOLDER = "\ufffd"
 
 # How each character takes part in layout.
 BASE, MARK, HARAKA, HIDDEN = range(4)
+VS16 = "\ufe0f"  # variation selector 16: draw the character before it as an emoji
 _BREAKS_AFTER = frozenset({"WS", "S"})  # bidi classes of the spaces a line may break at
 _BLANK = _BREAKS_AFTER | ISOLATE_CONTROLS  # what rule L1 resets when nothing follows it
 _MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
@@ -311,7 +312,10 @@ class PreparedParagraph:
             if text[p] in shown:
                 carrier = bisect_right(carrier_at, p) - 1
                 if carrier >= 0:
-                    self.glyphs[carriers[carrier]] += text[p]
+                    k = carriers[carrier]
+                    self.glyphs[k] += text[p]
+                    if text[p] == VS16:  # emoji presentation: ❤ is one cell, ❤️ two
+                        self.widths[k] = max(self.widths[k], cell_len(self.glyphs[k]))
 
     @staticmethod
     def _invisible_with_levels(

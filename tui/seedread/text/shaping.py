@@ -42,6 +42,38 @@ _RESHAPER = ArabicReshaper(
 )
 
 
+class _ReadOnce:
+    """The reshaper's configuration with each value looked up once.
+
+    `ArabicReshaper.reshape` reads six options through configparser on every call (its
+    interpolation machinery), which cost more than the shaping of a short paragraph: a file
+    of one-letter lines spent most of its time there. The options never change after
+    construction, so their values are kept.
+    """
+
+    def __init__(self, section) -> None:
+        self._section = section
+        self._values: dict[tuple[str, str], object] = {}
+
+    def _lookup(self, how: str, key: str, *args, **kwargs):
+        if args or kwargs:
+            return getattr(self._section, how)(key, *args, **kwargs)
+        try:
+            return self._values[how, key]
+        except KeyError:
+            value = self._values[how, key] = getattr(self._section, how)(key)
+            return value
+
+    def get(self, key: str, *args, **kwargs):
+        return self._lookup("get", key, *args, **kwargs)
+
+    def getboolean(self, key: str, *args, **kwargs):
+        return self._lookup("getboolean", key, *args, **kwargs)
+
+
+_RESHAPER.configuration = _ReadOnce(_RESHAPER.configuration)
+
+
 def shape_aligned(text: str) -> list[str]:
     """The glyph to show for each character of `text` (which must hold no combining marks).
 
