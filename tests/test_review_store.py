@@ -3,7 +3,11 @@ restart, a rename and an edit of the article."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from test_review_support import analysis_of, write_article
@@ -180,7 +184,9 @@ def test_a_copy_of_a_reviewed_file_starts_its_own_review(tmp_path, article):
     store.close()
 
 
-def test_an_edited_file_is_flagged_and_mismatched_decisions_are_stale(tmp_path, article):
+def test_an_edit_at_the_top_moves_every_decision_with_its_text(tmp_path, article):
+    """A word added before everything shifts every offset; each decision is found again by
+    its quote and context (TextQuoteSelector), none goes stale, none is dropped."""
     analysis = analysis_of(article)
     store, review = open_review(tmp_path, article)
     view = review.reviewed(analysis)
@@ -192,10 +198,28 @@ def test_an_edited_file_is_flagged_and_mismatched_decisions_are_stale(tmp_path, 
     store, review = open_review(tmp_path, edited)
     assert review.changed
     view = review.reviewed(analysis_of(edited))
-    assert view.changed
-    assert sorted(d.after[0].text for d in view.stale) == ["الجيش السوري", "بشار الأسد"]
-    assert str(view.progress) == "0/5 reviewed"  # the moved mentions are new, unreviewed
+    assert view.changed and view.stale == []
+    assert [m.status for m in view.entity("e1").mentions] == ["accepted"]
+    assert [m.status for m in view.entity("e4").mentions] == ["rejected"]
+    assert view.entity("e1").mentions[0].start == article.text.index("بشار") + len("عاجل: ")
+    assert str(view.progress) == "2/5 reviewed"
     assert len(review.log()) == 2  # nothing dropped
+    store.close()
+
+
+def test_only_a_decision_whose_quote_is_gone_goes_stale(tmp_path, article):
+    store, review = open_review(tmp_path, article)
+    view = review.reviewed(analysis_of(article))
+    review.accept(view.entity("e1").mentions)
+    review.reject(view.entity("e4").mentions)
+    store.close()
+    text = "عاجل: " + article.text.replace("الجيش السوري", "الجيش")
+    edited = write_article(tmp_path, text=text)
+    store, review = open_review(tmp_path, edited)
+    view = review.reviewed(analysis_of(edited))
+    assert [d.after[0].text for d in view.stale] == ["الجيش السوري"]
+    assert view.entity("e1").mentions[0].status == "accepted"
+    assert len(review.log()) == 2
     store.close()
 
 
@@ -238,3 +262,85 @@ def test_next_unreviewed_moves_forward_and_wraps(tmp_path, article):
     review.accept(view.mentions)
     assert review.reviewed(analysis).next_unreviewed() is None
     store.close()
+
+
+def test_a_renamed_and_edited_article_keeps_its_review(tmp_path, article):
+    """Neither the path nor the hash matches any more; the decided quotes, with their
+    context, still stand in the new file, so it is the same article."""
+    store, review = open_review(tmp_path, article)
+    view = review.reviewed(analysis_of(article))
+    review.accept(view.entity("e1").mentions)
+    review.reject(view.entity("e3").mentions)
+    store.close()
+    article.path.unlink()
+    moved = write_article(tmp_path, "renamed.txt", "عاجل: " + article.text + "انتهى.\n")
+    store, review = open_review(tmp_path, moved)
+    assert review.renamed_from == "article.txt" and review.changed
+    view = review.reviewed(analysis_of(moved))
+    assert view.entity("e1").mentions[0].status == "accepted"
+    assert view.entity("e3").mentions[0].status == "rejected"
+    assert view.stale == []
+    store.close()
+
+
+def test_another_article_sharing_a_name_does_not_take_a_missing_files_review(tmp_path, article):
+    store, review = open_review(tmp_path, article)
+    review.accept(review.reviewed(analysis_of(article)).entity("e1").mentions)
+    store.close()
+    article.path.unlink()
+    other = write_article(tmp_path, "other.txt", "التقى بشار الأسد وفدا روسيا في دمشق أمس.\n")
+    store, review = open_review(tmp_path, other)
+    assert review.renamed_from is None
+    assert review.log() == []
+    store.close()
+
+
+def test_a_database_written_before_quotes_had_context_still_reanchors(tmp_path, article):
+    """Decisions recorded by the old code have no prefix/suffix: they are found again by
+    their exact text nearest the old offset, and the file is not migrated."""
+    store, review = open_review(tmp_path, article)
+    review.accept(review.reviewed(analysis_of(article)).entity("e4").mentions)
+    store.close()
+    database = tmp_path / ".seedread" / "review.db"
+    connection = sqlite3.connect(database)
+    def without_context(raw: str) -> str:
+        return json.dumps([{k: v for k, v in s.items() if k not in ("prefix", "suffix")}
+                           for s in json.loads(raw)])
+
+    for row in connection.execute("SELECT id, before, after FROM decisions").fetchall():
+        connection.execute("UPDATE decisions SET before = ?, after = ? WHERE id = ?",
+                           (without_context(row[1]), without_context(row[2]), row[0]))
+    connection.commit()
+    connection.close()
+    edited = write_article(tmp_path, text="عاجل: " + article.text)
+    store, review = open_review(tmp_path, edited)
+    view = review.reviewed(analysis_of(edited))
+    assert [m.status for m in view.entity("e4").mentions] == ["accepted"] and view.stale == []
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    store.close()
+
+
+OLD_DATABASE = Path(__file__).parent / "data" / "old-review" / "review-v1.db"
+
+
+def test_a_database_made_by_the_old_code_opens_and_follows_an_edit_and_rename(tmp_path):
+    """The file as the previous release wrote it: opened without a migration, its three
+    decisions applied, and still applied after the article is edited and renamed."""
+    folder = tmp_path / "corpus"
+    article = write_article(folder)
+    (folder / ".seedread").mkdir()
+    shutil.copyfile(OLD_DATABASE, folder / ".seedread" / "review.db")
+    with ReviewStore.open(folder) as store:
+        view = store.document(article).reviewed(analysis_of(article))
+        assert [(m.text, m.status, m.label) for m in view.mentions if m.reviewed or m.label == "MISC"] == [
+            ("بشار الأسد", "accepted", "PER"), ("حزب الله", "unreviewed", "MISC"),
+            ("الجيش السوري", "rejected", "ORG")]
+    article.path.unlink()
+    moved = write_article(folder, "2016/moved.txt", "عاجل: " + article.text)
+    with ReviewStore.open(folder) as store:
+        review = store.document(moved)
+        view = review.reviewed(analysis_of(moved))
+        assert review.renamed_from == "article.txt" and view.stale == []
+        assert view.entity("e1").mentions[0].status == "accepted"
+        assert view.entity("e3").type == "MISC"
+        assert len(review.log()) == 3

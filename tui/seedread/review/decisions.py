@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 ACTIONS = ("accept", "reject", "retype", "resize", "delete", "add")
 DELETED = "deleted"
+_NOT_CHANGES = ("key", "prefix", "suffix")  # identify the mention; no decision changes them
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,10 @@ class MentionState:
     entity_name: str
     status: str = "unreviewed"
     source: str = "rules"
+    # Text just before and after the span when the decision was made (see `anchors`); empty
+    # in decisions recorded before seedread kept them.
+    prefix: str = ""
+    suffix: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -56,7 +61,7 @@ class MentionState:
         return {
             f.name: getattr(self, f.name)
             for f in fields(self)
-            if f.name != "key" and getattr(self, f.name) != getattr(before, f.name)
+            if f.name not in _NOT_CHANGES and getattr(self, f.name) != getattr(before, f.name)
         }
 
 

@@ -3,9 +3,10 @@ applied, as the reader shows them and the exporters write them.
 
 Decisions are replayed in order as changes (a retype changes only the label, an accept only
 the status), so decisions from two reviewers on the same mention combine instead of the
-later one undoing the earlier. A decision whose recorded text no longer stands at its
-offsets (the file was edited) is not applied: it is reported in `stale` and the mention it
-was about, if the extractor still finds it, is marked "stale" for another look.
+later one undoing the earlier. After an edit each decision is first re-anchored by its quote
+and context (`anchors`); only one whose quote is really gone is not applied: it is
+reported in `stale` and the mention it was about, if the extractor still finds it, is
+marked "stale" for another look. Nothing is dropped from the log either way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 
 from seedread.analysis.model import Analysis
+from seedread.review.anchors import relocate
 from seedread.review.decisions import DELETED, Decision, MentionState, in_force
 
 
@@ -94,8 +96,10 @@ def apply_decisions(analysis: Analysis, text: str, log: list[Decision]) -> Revie
                 "unreviewed", m.source,
             ))
     stale = []
-    for decision in in_force(log):
-        if any(text[s.start : s.end] != s.text for s in decision.after):
+    for recorded in in_force(log):
+        decision = relocate(recorded, text)
+        if decision is None:
+            decision = recorded
             stale.append(decision)
             for key in decision.keys:
                 if key in mentions and mentions[key].status != DELETED:

@@ -3,8 +3,9 @@ reviewer makes, and the per-document handle the reader's review keys call.
 
 Each operation is one committed transaction that appends a row to the decision log (see
 `decisions`), so when it returns, the decision is on disk. Documents are found by path and,
-failing that, by content hash: a renamed file keeps its review, an edited one keeps its
-decisions (those that no longer match become stale, see `reviewed`).
+failing that, by content hash (a renamed file), else by the quotes of its decisions (a file
+renamed and edited): a file keeps its review, and an edited one its decisions (re-anchored
+by quote, see `anchors`; only those whose text is gone become stale, see `reviewed`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from pathlib import Path
 
 from seedread.analysis.model import ENTITY_TYPES, Analysis
 from seedread.review import database
+from seedread.review.anchors import anchored, stands_in
 from seedread.review.decisions import (
     DELETED,
     Decision,
     MentionState,
+    in_force,
     redo_target,
     undo_target,
 )
@@ -39,6 +42,9 @@ from seedread.review.spans import resize_span
 from seedread.text.document import Document
 
 DEFAULT_TIMEOUT = 5.0
+# Share of a missing file's decided quotes that must stand in a new file for it to be taken
+# as that file renamed and edited.
+MIN_SHARED_QUOTES = 0.6
 _LOG_SQL = (
     "SELECT id, action, reviewer, at, before, after, ref FROM decisions "
     "WHERE document_id = ? ORDER BY id"
@@ -107,6 +113,12 @@ class ReviewStore:
                     conn.execute("UPDATE documents SET path = ?, renamed_from = ? WHERE id = ?",
                                  (path, old_path, doc_id))
                     return doc_id, first, old_path
+            similar = self._renamed_and_edited(conn, document.text)
+            if similar is not None:
+                doc_id, old_path, first = similar
+                conn.execute("UPDATE documents SET path = ?, sha256 = ?, renamed_from = ? "
+                             "WHERE id = ?", (path, document.sha256, old_path, doc_id))
+                return doc_id, first, old_path
             cursor = conn.execute(
                 "INSERT INTO documents (path, sha256, first_sha256, added_at) VALUES (?, ?, ?, ?)",
                 (path, document.sha256, document.sha256, _now()),
@@ -116,6 +128,27 @@ class ReviewStore:
         doc_id, first_sha256, renamed_from = self._write(find_or_add)
         return DocumentReview(self, document, doc_id, path,
                               changed=first_sha256 != document.sha256, renamed_from=renamed_from)
+
+    def _renamed_and_edited(self, conn: sqlite3.Connection, text: str) -> tuple | None:
+        """The review of a file that is gone from its path and whose decided text is mostly
+        found in `text`: the same article, renamed and then edited. Its decisions' quotes are
+        the content compared, which every database already holds (no new column needed)."""
+        best, best_score = None, 0.0
+        for doc_id, old_path, first in conn.execute(
+            "SELECT id, path, first_sha256 FROM documents ORDER BY id DESC"
+        ).fetchall():
+            if (self.location.folder / old_path).exists():
+                continue
+            rows = conn.execute(_LOG_SQL, (doc_id,)).fetchall()
+            states = {(s.text, s.prefix, s.suffix): s
+                      for d in in_force([_decision(r, self.location.path) for r in rows])
+                      for s in d.after}
+            if not states:
+                continue
+            score = sum(stands_in(text, s) for s in states.values()) / len(states)
+            if score > best_score:
+                best, best_score = (doc_id, old_path, first), score
+        return best if best_score >= MIN_SHARED_QUOTES else None
 
     def _write(self, work):
         return database.write(self.connection, self.location.path, self.timeout, work)
@@ -220,7 +253,10 @@ class DocumentReview:
 
     def _record(self, action: str, before: list[MentionState],
                 after: list[MentionState]) -> Decision:
-        unsaved = Decision(0, action, self.store.reviewer, _now(), tuple(before), tuple(after))
+        text = self.document.text
+        unsaved = Decision(0, action, self.store.reviewer, _now(),
+                           tuple(anchored(s, text) for s in before),
+                           tuple(anchored(s, text) for s in after))
         return self.store._write(lambda conn: _insert(conn, self.id, unsaved))
 
     def _history(self, action: str, choose) -> Decision | None:

@@ -1,0 +1,123 @@
+"""Finding a decision's text again after the article was edited.
+
+Each recorded mention state carries, besides its offsets, the text it covered and a little
+of the text around it, as the W3C Web Annotation TextQuoteSelector does (exact, prefix,
+suffix; the offsets are only a hint). After an edit the quote is looked for in the new
+text: at the hint if it is still there with its context, else at the occurrence whose
+context agrees best (nearest the hint on a tie). A decision goes stale only when its quote
+is really gone, or when it occurs only in places that share none of its context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from seedread.review.decisions import Decision, MentionState
+
+CONTEXT_CHARS = 32  # of prefix and of suffix: enough to tell the occurrences of a name apart
+MAX_CANDIDATES = 2_000  # occurrences of one quote compared; a name is never that frequent
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str]:
+    """The prefix and suffix recorded with the span [start, end) of `text`."""
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def anchored(state: MentionState, text: str) -> MentionState:
+    """`state` with the context it has in `text` (where its offsets are current)."""
+    prefix, suffix = context(text, state.start, state.end)
+    return replace(state, prefix=prefix, suffix=suffix)
+
+
+def locate(text: str, state: MentionState) -> int | None:
+    """Where the quote of `state` starts in `text` now, or None when it is gone."""
+    quote, hint = state.text, state.start
+    if not quote:
+        return hint if 0 <= hint <= len(text) else None
+    has_context = bool(state.prefix or state.suffix)
+    full = len(state.prefix) + len(state.suffix)
+    if text.startswith(quote, hint) and (not has_context or _agreement(text, state, hint) == full):
+        return hint
+    candidates = []
+    at = text.find(quote)
+    while at >= 0 and len(candidates) < MAX_CANDIDATES:
+        candidates.append(at)
+        at = text.find(quote, at + 1)
+    if not candidates:
+        return None
+    if not has_context:
+        return min(candidates, key=lambda p: abs(p - hint))
+    best = max(candidates, key=lambda p: (_agreement(text, state, p), -abs(p - hint)))
+    if len(candidates) > 1 and _agreement(text, state, best) == 0:
+        return None  # the name is still there, but nothing says which occurrence was meant
+    return best
+
+
+def stands_in(text: str, state: MentionState) -> bool:
+    """Whether the quote of `state` is in `text` with at least half of its recorded context
+    beside it: the test for "the same article", stricter than `locate`, since a name alone
+    is shared by many articles."""
+    found = locate(text, state)
+    if found is None:
+        return False
+    full = len(state.prefix) + len(state.suffix)
+    return _agreement(text, state, found) * 2 >= full
+
+
+def relocate(decision: Decision, text: str) -> Decision | None:
+    """The decision with its spans (and mention keys) moved to where their quotes are in
+    `text`; itself when nothing moved; None when a quote cannot be found."""
+    shifts: dict[str, int] = {}
+    for state in decision.after:
+        found = locate(text, state)
+        if found is None:
+            return None
+        shifts[state.key] = found - state.start
+    for state in decision.before:
+        if state.key not in shifts:
+            found = locate(text, state)
+            if found is None:
+                return None
+            shifts[state.key] = found - state.start
+    if not any(shifts.values()):
+        return decision
+    return replace(
+        decision,
+        before=tuple(_moved(s, shifts[s.key], text) for s in decision.before),
+        after=tuple(_moved(s, shifts[s.key], text) for s in decision.after),
+    )
+
+
+def _moved(state: MentionState, shift: int, text: str) -> MentionState:
+    if not shift:
+        return state
+    return replace(state, key=shifted_key(state.key, shift), start=state.start + shift,
+                   end=state.end + shift)
+
+
+def shifted_key(key: str, shift: int) -> str:
+    """A mention key ("START:END" or "u:START:END") for the same mention moved by `shift`."""
+    *tag, start, end = key.split(":")
+    try:
+        return ":".join([*tag, str(int(start) + shift), str(int(end) + shift)])
+    except ValueError:
+        return key
+
+
+def _agreement(text: str, state: MentionState, at: int) -> int:
+    """How many characters of the recorded context stand next to the quote at `at`."""
+    prefix, suffix = state.prefix, state.suffix
+    before = text[max(0, at - len(prefix)) : at]
+    after_start = at + len(state.text)
+    after = text[after_start : after_start + len(suffix)]
+    same_before = 0
+    for a, b in zip(reversed(before), reversed(prefix)):
+        if a != b:
+            break
+        same_before += 1
+    same_after = 0
+    for a, b in zip(after, suffix):
+        if a != b:
+            break
+        same_after += 1
+    return same_before + same_after
