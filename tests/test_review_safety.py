@@ -103,6 +103,25 @@ def test_a_locked_database_times_out_with_a_clear_error(tmp_path):
     store.close()
 
 
+def test_a_lock_is_marked_transient_and_a_damaged_file_is_not(tmp_path):
+    """What the reader needs to keep review on after a lock clears (and only then)."""
+    path = reviewed_store(tmp_path)
+    document = write_article(tmp_path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(StoreLockedError) as locked:
+        ReviewStore.open(tmp_path, timeout=0.2).document(document)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert locked.value.transient
+    with ReviewStore.open(tmp_path, timeout=0.2) as store:  # once the lock is gone
+        assert [d.action for d in store.document(document).log()] == ["accept"]
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(StoreCorruptError) as damaged:
+        ReviewStore.open(tmp_path)
+    assert not damaged.value.transient
+
+
 WORKER = textwrap.dedent("""
     import sys, time
     from pathlib import Path

@@ -102,4 +102,8 @@ def _silence_stdout() -> None:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as `python -m seedread.cli`, this file is `__main__`; the verbs raise the
+    # CommandError of `seedread.cli`, which only that module's `main` catches.
+    from seedread.cli import main as installed_main
+
+    raise SystemExit(installed_main())

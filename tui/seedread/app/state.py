@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
+
+from seedread.text.files import atomic_write
 
 DATA_DIR_VARIABLE = "SEEDREAD_DATA_DIR"
 STATE_FILE = "reader-state.json"
@@ -76,12 +77,8 @@ class ReaderState:
         }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
-            ) as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
-            os.replace(handle.name, self.path)
-        except OSError:
+            atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        except OSError:  # a full disk leaves the old file, and no temporary file
             return
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 
 class ReviewStoreError(Exception):
-    """The review database cannot be opened or written; it was not modified."""
+    """The review database cannot be opened or written; it was not modified.
+
+    `transient` says whether the same call can succeed later with nothing changed by the
+    user (another process held a lock): the reader then keeps review on and tries again
+    with the next decision, on the same store or a newly opened one.
+    """
+
+    transient = False
 
 
 class StoreCorruptError(ReviewStoreError):
@@ -22,6 +29,8 @@ class StoreTooNewError(ReviewStoreError):
 
 class StoreLockedError(ReviewStoreError):
     """Another process held the database longer than the timeout."""
+
+    transient = True
 
 
 class ReviewError(Exception):
