@@ -149,3 +149,29 @@ def test_missing_paths_and_empty_folders_are_errors(tmp_path):
     (tmp_path / "only.txt").write_bytes(b"\x00")
     with pytest.raises(DocumentError, match="none of the 1 article files"):
         load_paths([tmp_path])
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_latin_text_in_a_western_code_page_is_refused_not_read_as_arabic(tmp_path, codec):
+    """As ISO-8859-6 these bytes are Arabic letters inside Latin words (cafى): garble."""
+    path = tmp_path / "french.txt"
+    path.write_bytes("Le café était très bon. Ça va, élève ? Déjà vu.\n".encode(codec))
+    with pytest.raises(DocumentError, match="garbled"):
+        load_document(path)
+
+
+def test_arabic_in_windows_1256_with_english_words_still_opens(tmp_path):
+    path = tmp_path / "mixed.txt"
+    text = "قال Reuters إن الرئيس بشار الأسد زار حلب (Aleppo) يوم الأحد، وفق Walla.\n"
+    path.write_bytes(text.encode("cp1256"))
+    document = load_document(path)
+    assert document.encoding == "Windows-1256" and document.text == text
+
+
+def test_the_same_article_named_twice_opens_once(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("نص أول\n", encoding="utf-8")
+    (folder / "b.txt").write_text("نص ثان\n", encoding="utf-8")
+    loaded = load_paths([folder / "a.txt", folder, folder / "b.txt", folder / "." / "a.txt"])
+    assert [d.path.name for d in loaded.documents] == ["a.txt", "b.txt"]
