@@ -82,3 +82,15 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(UnsafeFileError, match="FIFO"):
         read_regular_file(fifo, 1024)
+
+
+def test_a_written_file_gets_the_usual_mode_or_keeps_its_own(tmp_path):
+    """Not mkstemp's 0600: an export is as readable as any file the user makes."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    atomic_write(tmp_path / "new.txt", "x")
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o666 & ~umask
+    (tmp_path / "mine.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "mine.txt").chmod(0o640)
+    atomic_write(tmp_path / "mine.txt", "y")
+    assert (tmp_path / "mine.txt").stat().st_mode & 0o777 == 0o640

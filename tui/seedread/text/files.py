@@ -15,6 +15,10 @@ import tempfile
 from pathlib import Path
 
 _CHUNK = 1 << 20
+# mkstemp makes files 0600; a written file gets the mode an ordinary open would give it.
+# The umask can only be read by setting it, so that is done once, at import.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 class UnsafeFileError(OSError):
@@ -76,8 +80,13 @@ def atomic_write(path: Path | str, data: str | bytes, inside: Path | str | None 
     path = Path(path)
     refuse_symlink(path, inside)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
