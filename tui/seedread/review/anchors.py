@@ -5,7 +5,7 @@ of the text around it, as the W3C Web Annotation TextQuoteSelector does (exact, 
 suffix; the offsets are only a hint). After an edit the quote is looked for in the new
 text: at the hint if it is still there with its context, else at the occurrence whose
 context agrees best (nearest the hint on a tie). A decision goes stale only when its quote
-is really gone, or when it occurs only in places that share none of its context.
+is really gone, or when it occurs only in places that share (almost) none of its context.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from seedread.review.decisions import Decision, MentionState
 
 CONTEXT_CHARS = 32  # of prefix and of suffix: enough to tell the occurrences of a name apart
 MAX_CANDIDATES = 2_000  # occurrences of one quote compared; a name is never that frequent
+# Context characters an occurrence must share to be chosen among several: a space or a
+# punctuation mark on either side is shared by nearly every occurrence of a name.
+MIN_AGREEMENT = 4
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -48,7 +51,7 @@ def locate(text: str, state: MentionState) -> int | None:
     if not has_context:
         return min(candidates, key=lambda p: abs(p - hint))
     best = max(candidates, key=lambda p: (_agreement(text, state, p), -abs(p - hint)))
-    if len(candidates) > 1 and _agreement(text, state, best) == 0:
+    if len(candidates) > 1 and _agreement(text, state, best) < MIN_AGREEMENT:
         return None  # the name is still there, but nothing says which occurrence was meant
     return best
 
