@@ -32,8 +32,9 @@ def anchored(state: MentionState, text: str) -> MentionState:
     return replace(state, prefix=prefix, suffix=suffix)
 
 
-def locate(text: str, state: MentionState) -> int | None:
-    """Where the quote of `state` starts in `text` now, or None when it is gone."""
+def locate(text: str, state: MentionState, seen: dict[str, list[int]] | None = None) -> int | None:
+    """Where the quote of `state` starts in `text` now, or None when it is gone. `seen`
+    keeps each quote's occurrences between calls on the same text (one scan per name)."""
     quote, hint = state.text, state.start
     if not quote:
         return hint if 0 <= hint <= len(text) else None
@@ -41,11 +42,11 @@ def locate(text: str, state: MentionState) -> int | None:
     full = len(state.prefix) + len(state.suffix)
     if text.startswith(quote, hint) and (not has_context or _agreement(text, state, hint) == full):
         return hint
-    candidates = []
-    at = text.find(quote)
-    while at >= 0 and len(candidates) < MAX_CANDIDATES:
-        candidates.append(at)
-        at = text.find(quote, at + 1)
+    candidates = seen.get(quote) if seen is not None else None
+    if candidates is None:
+        candidates = _occurrences(text, quote)
+        if seen is not None:
+            seen[quote] = candidates
     if not candidates:
         return None
     if not has_context:
@@ -67,18 +68,20 @@ def stands_in(text: str, state: MentionState) -> bool:
     return _agreement(text, state, found) * 2 >= full
 
 
-def relocate(decision: Decision, text: str) -> Decision | None:
+def relocate(decision: Decision, text: str,
+             seen: dict[str, list[int]] | None = None) -> Decision | None:
     """The decision with its spans (and mention keys) moved to where their quotes are in
-    `text`; itself when nothing moved; None when a quote cannot be found."""
+    `text`; itself when nothing moved; None when a quote cannot be found. Pass the same
+    `seen` for every decision on one text."""
     shifts: dict[str, int] = {}
     for state in decision.after:
-        found = locate(text, state)
+        found = locate(text, state, seen)
         if found is None:
             return None
         shifts[state.key] = found - state.start
     for state in decision.before:
         if state.key not in shifts:
-            found = locate(text, state)
+            found = locate(text, state, seen)
             if found is None:
                 return None
             shifts[state.key] = found - state.start
@@ -105,6 +108,15 @@ def shifted_key(key: str, shift: int) -> str:
         return ":".join([*tag, str(int(start) + shift), str(int(end) + shift)])
     except ValueError:
         return key
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    found = []
+    at = text.find(quote)
+    while at >= 0 and len(found) < MAX_CANDIDATES:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    return found
 
 
 def _agreement(text: str, state: MentionState, at: int) -> int:

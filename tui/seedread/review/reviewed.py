@@ -96,8 +96,9 @@ def apply_decisions(analysis: Analysis, text: str, log: list[Decision]) -> Revie
                 "unreviewed", m.source,
             ))
     stale = []
+    seen: dict[str, list[int]] = {}
     for recorded in in_force(log):
-        decision = relocate(recorded, text)
+        decision = relocate(recorded, text, seen)
         if decision is None:
             decision = recorded
             stale.append(decision)
