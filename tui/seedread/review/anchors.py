@@ -10,12 +10,15 @@ is really gone, or when it occurs only in places that share (almost) none of its
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from seedread.review.decisions import Decision, MentionState
 
 CONTEXT_CHARS = 32  # of prefix and of suffix: enough to tell the occurrences of a name apart
-MAX_CANDIDATES = 2_000  # occurrences of one quote compared; a name is never that frequent
+MAX_CANDIDATES = 100_000  # occurrences of one quote compared in the whole text
+NEAR = 20_000  # characters either side of the hint searched first for the quote in context
 # Context characters an occurrence must share to be chosen among several: a space or a
 # punctuation mark on either side is shared by nearly every occurrence of a name.
 MIN_AGREEMENT = 4
@@ -42,6 +45,11 @@ def locate(text: str, state: MentionState, seen: dict[str, list[int]] | None = N
     full = len(state.prefix) + len(state.suffix)
     if text.startswith(quote, hint) and (not has_context or _agreement(text, state, hint) == full):
         return hint
+    if has_context:  # an edit usually moves text by a little: look near the hint first
+        near = _occurrences(text, quote, max(0, hint - NEAR), hint + NEAR + len(quote))
+        for at in _nearest_first(near, hint):
+            if _agreement(text, state, at) == full:
+                return at
     candidates = seen.get(quote) if seen is not None else None
     if candidates is None:
         candidates = _occurrences(text, quote)
@@ -50,9 +58,15 @@ def locate(text: str, state: MentionState, seen: dict[str, list[int]] | None = N
     if not candidates:
         return None
     if not has_context:
-        return min(candidates, key=lambda p: abs(p - hint))
-    best = max(candidates, key=lambda p: (_agreement(text, state, p), -abs(p - hint)))
-    if len(candidates) > 1 and _agreement(text, state, best) < MIN_AGREEMENT:
+        return next(_nearest_first(candidates, hint))
+    best, best_agreement = None, -1
+    for at in _nearest_first(candidates, hint):
+        agreement = _agreement(text, state, at)
+        if agreement > best_agreement:
+            best, best_agreement = at, agreement
+            if agreement == full:
+                break  # nothing farther can do better
+    if len(candidates) > 1 and best_agreement < MIN_AGREEMENT:
         return None  # the name is still there, but nothing says which occurrence was meant
     return best
 
@@ -110,12 +124,25 @@ def shifted_key(key: str, shift: int) -> str:
         return key
 
 
-def _occurrences(text: str, quote: str) -> list[int]:
+def _nearest_first(candidates: list[int], hint: int) -> Iterator[int]:
+    """The sorted `candidates` in order of distance from `hint` (the lower one on a tie)."""
+    right = bisect_left(candidates, hint)
+    left = right - 1
+    while left >= 0 or right < len(candidates):
+        if right >= len(candidates) or (left >= 0 and hint - candidates[left] <= candidates[right] - hint):
+            yield candidates[left]
+            left -= 1
+        else:
+            yield candidates[right]
+            right += 1
+
+
+def _occurrences(text: str, quote: str, start: int = 0, end: int | None = None) -> list[int]:
     found = []
-    at = text.find(quote)
+    at = text.find(quote, start, end)
     while at >= 0 and len(found) < MAX_CANDIDATES:
         found.append(at)
-        at = text.find(quote, at + 1)
+        at = text.find(quote, at + 1, end)
     return found
 
 
