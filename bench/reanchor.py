@@ -1,7 +1,7 @@
 """Re-anchoring review decisions after an edit, against the same decisions on the unchanged
 text (where every quote is still at its offset), in one run.
 
-A ~3 MB article (the seed repeated, so every quote occurs hundreds of times in identical
+A 1.6 MB article (the seed repeated, so every quote occurs hundreds of times in identical
 context: the worst case for choosing an occurrence) with 2,000 decisions; prints the time to
 re-anchor all of them after a one-character edit at the top and after a paragraph inserted
 there, the ratio to the unchanged case (target: re-anchoring all under 1 s), and whether
