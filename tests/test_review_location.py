@@ -77,16 +77,18 @@ def test_the_fallback_honours_seedread_data_dir(tmp_path, monkeypatch):
         corpus.chmod(0o755)
 
 
-def test_a_symlinked_review_database_is_refused(tmp_path):
-    elsewhere = tmp_path / "victim.db"
-    elsewhere.write_bytes(b"")
+@pytest.mark.parametrize("name", ["review.db", "review.db-wal", "review.db-shm"])
+def test_a_symlinked_review_database_or_companion_is_refused(tmp_path, name):
+    """SQLite would write the database, its WAL or its shared memory through the link."""
+    elsewhere = tmp_path / "victim"
+    elsewhere.write_bytes(b"precious")
     corpus = tmp_path / "corpus"
     write_article(corpus)
     (corpus / ".seedread").mkdir()
-    (corpus / ".seedread" / "review.db").symlink_to(elsewhere)
+    (corpus / ".seedread" / name).symlink_to(elsewhere)
     with pytest.raises(ReviewStoreError, match="symbolic link"):
         ReviewStore.open(corpus)
-    assert elsewhere.read_bytes() == b""
+    assert elsewhere.read_bytes() == b"precious"
 
 
 def test_without_create_no_store_is_made(tmp_path):

@@ -67,7 +67,10 @@ def locate_store(folder: Path | str, *, create: bool = True) -> StoreLocation | 
     folder = Path(folder).resolve()
     local = folder / STORE_DIR / STORE_FILE
     fallback = _fallback_path(folder)
-    for link in (local.parent, local, fallback):
+    # SQLite writes its -wal, -shm and -journal files beside the database, through any link.
+    companions = [Path(f"{db}{suffix}") for db in (local, fallback)
+                  for suffix in ("", "-wal", "-shm", "-journal")]
+    for link in (local.parent, *companions):
         if link.is_symlink():
             raise ReviewStoreError(
                 f"{link} is a symbolic link; seedread never writes a review through one "
