@@ -67,6 +67,24 @@ def test_harakat_are_dropped_by_default_and_kept_on_request():
     assert {dropped.column_of(i) for i in range(len(text))} == {0, 1, 2, 3}
 
 
+@pytest.mark.parametrize("mode", ["app", "terminal"])
+@pytest.mark.parametrize("keep_harakat", [False, True])
+def test_persian_ezafe_hamza_and_other_spelling_marks_show_in_every_mode(mode, keep_harakat):
+    # گونهٔ، پروژهٔ: the hamza on heh is the ezafe, part of the spelling, not a vowel sign;
+    # likewise hamza below, written as a mark.
+    text = "گونهٔ پروژهٔ ا\u0655"
+    line = line_of(text, mode=mode, keep_harakat=keep_harakat)
+    assert line.text.count("\u0654") == 2 and "\u0655" in line.text
+    heh = text.index("\u0654") - 1
+    assert line.column_of(heh) == line.column_of(heh + 1)  # drawn on the heh's own cell
+    assert line.glyphs[line.cells_of(heh, heh + 1)[0]].endswith("\u0654")
+
+
+def test_madda_written_as_a_mark_is_kept_while_harakat_drop():
+    line = line_of("ا\u0653مَن")
+    assert "\u0653" in line.text and "\u064e" not in line.text
+
+
 def test_input_that_trips_the_reshaper_is_still_laid_out():
     line = line_of("\u200dلآ")  # arabic-reshaper raises IndexError on this
     assert line.text == "\ufef5" and line.span_at(0) == (0, 3)

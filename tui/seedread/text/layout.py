@@ -50,7 +50,10 @@ BASE, MARK, HARAKA, HIDDEN = range(4)
 _BREAKS_AFTER = frozenset({"WS", "S"})  # bidi classes of the spaces a line may break at
 _BLANK = _BREAKS_AFTER | ISOLATE_CONTROLS  # what rule L1 resets when nothing follows it
 _MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
+# The optional vowel signs (harakat): tanwin to sukun, the subscript and inverted vowels,
+# and the dagger alef. Other Arabic marks spell the word (the Persian ezafe hamza on heh in
+# «گونهٔ», madda, hamza below) and show in every mode.
+_HARAKAT = frozenset([*map(chr, range(0x064B, 0x0653)), *map(chr, range(0x0656, 0x0660)), "\u0670"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,7 @@ def char_role(char: str) -> tuple[int, str, int]:
     if category == "Cf":
         return HIDDEN, "", 0
     if category in ("Mn", "Me"):
-        code = ord(char)
-        if any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS):
+        if char in _HARAKAT:
             return HARAKA, char, 0
         return MARK, char, 0
     width = get_character_cell_size(char)
