@@ -20,6 +20,7 @@ from seedread.app.library_screen import LibraryScreen
 from seedread.app.reader_screen import ReaderScreen
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
+from seedread.app.terminal_probe import detect_multiplexer
 from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
 from seedread.text.document import Document
 from seedread.text.layout import LayoutOptions
@@ -138,6 +139,9 @@ class SeedreadApp(App):
             if self.bidi_guard is not None:
                 self.bidi_guard.set_explicit(self.options.mode == "app")
 
+        hint = ""
         if self.bidi_guard is not None:
+            self.bidi_guard.multiplexer = detect_multiplexer()  # the user may just have fixed it
             self.bidi_guard.set_explicit(True)
-        self.push_screen(CalibrationScreen(), chosen)
+            hint = self.bidi_guard.multiplexer.hint
+        self.push_screen(CalibrationScreen(hint), chosen)

@@ -1,6 +1,10 @@
 """Which way does this terminal need Arabic? One sentence drawn both ways; the user says
 which reads right, and the answer is remembered for this kind of terminal. This settles the
-cases no reply can, such as tmux running inside a VTE terminal."""
+cases no reply can, such as tmux running inside a VTE terminal.
+
+Where seedread cannot tell the terminal to stop reordering (tmux without passthrough), line 2
+would read right here but put side-pane text into the article column of a whole screen, so
+it is not offered: the screen says the one command that fixes line 1 instead."""
 
 from __future__ import annotations
 
@@ -26,12 +30,23 @@ class CalibrationScreen(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Keep the current mode", id="calibration.cancel"),
     ]
 
+    def __init__(self, hint: str = "") -> None:
+        super().__init__()
+        self.hint = hint
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.hint and action == "choose" and parameters == ("terminal",))
+
     def compose(self) -> ComposeResult:
         shown = single_line(SAMPLE, None, LayoutOptions(mode="app")).text
         logical = single_line(SAMPLE, None, LayoutOptions(mode="terminal")).text
         with Vertical(id="calibration-box"):
             yield Static("Which line reads right (joined letters, right to left)?", id="calibration-question")
             yield Static(f"1  {shown}", id="calibration-app", markup=False)
+            if self.hint:
+                yield Static(self.hint, id="calibration-hint", markup=False)
+                yield Static("Press 1 (Escape keeps the current mode).", classes="dim")
+                return
             yield Static(f"2  {logical}", id="calibration-terminal", markup=False)
             yield Static("Press 1 or 2 (Escape keeps the current mode).", classes="dim")
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import re
 import select
+import subprocess
 import termios
 import time
 import tty
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 QUERIES = "\x1b[8$p\x1b[>0q\x1b[>c\x1b[c"
@@ -57,8 +59,57 @@ class TerminalReport:
         return bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "mlterm"
 
     @property
+    def is_mlterm(self) -> bool:
+        """mlterm: no mode 8, but its own sequence turns its bidi and shaping off."""
+        described = f"{self.term} {self.version}".lower()
+        return "mlterm" in described or bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "mlterm"
+
+    @property
+    def can_stop_reordering(self) -> bool:
+        """Explicit mode can be asked for: mode 8 answered, or mlterm's own switch."""
+        return self.supports_explicit_mode or self.is_mlterm
+
+    @property
     def known(self) -> bool:
         return bool(self.version or self.da2 or self.mode8 is not None)
+
+
+@dataclass(frozen=True)
+class Multiplexer:
+    """tmux or screen between seedread and the terminal, and whether a sequence wrapped for
+    it reaches the terminal (tmux: only with allow-passthrough on, tmux 3.3 and later)."""
+
+    name: str = ""  # "tmux", "screen" or "" (none)
+    passthrough: bool = False
+
+    @property
+    def hint(self) -> str:
+        """The one thing to do when the outer terminal cannot be told to stop reordering."""
+        if self.name != "tmux" or self.passthrough:
+            return ""
+        return (
+            "tmux does not pass seedread's explicit-mode request on to your terminal. If line 1 "
+            "reads backwards, run  tmux set -g allow-passthrough on  (tmux 3.3 or later) and "
+            "press c again, or run  printf '\\e[8l'  before starting tmux."
+        )
+
+
+def detect_multiplexer(
+    env: Mapping[str, str] = os.environ, run: Callable[..., subprocess.CompletedProcess] = subprocess.run
+) -> Multiplexer:
+    """tmux sets TMUX and screen STY in the programs they run; tmux is asked for its option
+    (an older tmux, which has no such option, answers with an error)."""
+    if env.get("TMUX"):
+        try:
+            answer = run(["tmux", "show", "-Apv", "allow-passthrough"],
+                         capture_output=True, text=True, timeout=2)
+        except (OSError, subprocess.SubprocessError):
+            return Multiplexer("tmux", False)
+        value = answer.stdout.strip().split()[-1:] if answer.returncode == 0 else []
+        return Multiplexer("tmux", value in (["on"], ["all"]))
+    if env.get("STY"):
+        return Multiplexer("screen", True)
+    return Multiplexer()
 
 
 def parse_replies(term: str, data: bytes) -> TerminalReport:
@@ -75,8 +126,9 @@ def parse_replies(term: str, data: bytes) -> TerminalReport:
 
 
 def choose_mode(report: TerminalReport) -> str:
-    """Konsole/mlterm/kitty/iTerm2 do bidi themselves; everything else gets app mode."""
-    return "terminal" if report.does_own_bidi and not report.supports_explicit_mode else "app"
+    """App mode wherever the terminal can be told to draw cells as sent (VTE, mlterm);
+    Konsole, kitty and iTerm2, which cannot, do bidi themselves."""
+    return "terminal" if report.does_own_bidi and not report.can_stop_reordering else "app"
 
 
 def probe(fd_in: int, fd_out: int, term: str, timeout: float = TIMEOUT) -> TerminalReport:

@@ -18,7 +18,7 @@ from seedread.app.app import SeedreadApp
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
-from seedread.app.terminal_probe import choose_mode, probe
+from seedread.app.terminal_probe import choose_mode, detect_multiplexer, probe
 from seedread.app.themes import bundled_themes
 from seedread.cli import CommandError
 from seedread.commands.arguments import (
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         mode = choose_mode(report)
         calibrate = True
     options = LayoutOptions(mode=mode, base=args.base, keep_harakat=args.harakat)
-    guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode == "app")
+    guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode == "app",
+                      multiplexer=detect_multiplexer(), mlterm=report.is_mlterm)
     app = SeedreadApp(
         loaded.documents, options, state=state, date=args.date, theme=args.theme,
         analyzer=model_analyzer if args.model else default_analyzer,
