@@ -269,3 +269,28 @@ async def test_calibration_inside_tmux_without_passthrough_says_the_fix_and_offe
         assert app.state.bidi["unknown"] == "app"
     os.close(read)
     os.close(write)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("term, replies", [("rxvt-unicode-256color", b""), ("screen", b""),
+                                           ("xterm", b"\x1b[>24;279;0c")])
+async def test_where_arabic_has_no_italic_every_entity_type_keeps_its_own_attributes(
+    tmp_path, term, replies
+):
+    from test_app_fixtures import make_app, settle
+
+    from seedread.app.article import ArticleView
+
+    assert parse_replies(term, replies).lacks_arabic_italic
+    assert not parse_replies("xterm-256color", XTERM).lacks_arabic_italic
+    app = make_app(tmp_path)
+    app.add_class("-no-italic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        looks = set()
+        for kind in ("per", "loc", "org", "event", "misc"):
+            style = article.get_component_rich_style(f"article--{kind}", partial=True)
+            assert not style.italic
+            looks.add((style.bold, style.underline, style.dim))
+        assert len(looks) == 5  # apart without colour (NO_COLOR)

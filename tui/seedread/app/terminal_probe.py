@@ -65,6 +65,13 @@ class TerminalReport:
         return "mlterm" in described or bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "mlterm"
 
     @property
+    def lacks_arabic_italic(self) -> bool:
+        """urxvt and mlterm draw italic Arabic as empty boxes (their fonts have none), and
+        under TERM=screen italic becomes a reverse block."""
+        term = self.term.lower()
+        return term.startswith(("rxvt", "screen")) or self.is_mlterm
+
+    @property
     def can_stop_reordering(self) -> bool:
         """Explicit mode can be asked for: mode 8 answered, or mlterm's own switch."""
         return self.supports_explicit_mode or self.is_mlterm

@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
         review=ReviewService(args.reviewer),
     )
+    if report.lacks_arabic_italic:
+        app.add_class("-no-italic")
     with guard:
         app.run()
     return app.return_code or 0
