@@ -273,6 +273,7 @@ async def test_calibration_inside_tmux_without_passthrough_says_the_fix_and_offe
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("term, replies", [("rxvt-unicode-256color", b""), ("screen", b""),
+                                           ("xterm-256color", b"\x1b[>85;95;0c\x1b[?1;2c"),
                                            ("xterm", b"\x1b[>24;279;0c")])
 async def test_where_arabic_has_no_italic_every_entity_type_keeps_its_own_attributes(
     tmp_path, term, replies

@@ -26,7 +26,7 @@ _XTVERSION = re.compile(rb"\x1bP>\|(.*?)\x1b\\", re.DOTALL)
 _DA2 = re.compile(rb"\x1b\[>(\d+);(\d+);?(\d*)c")
 _DA1 = re.compile(rb"\x1b\[\?[\d;]*c")
 # DA2 first parameters that identify a terminal family.
-_DA2_FAMILY = {"65": "vte", "24": "mlterm", "1": "generic", "41": "xterm", "84": "tmux", "83": "screen"}
+_DA2_FAMILY = {"65": "vte", "24": "mlterm", "1": "generic", "41": "xterm", "84": "tmux", "83": "screen", "85": "urxvt"}
 SELF_BIDI = ("konsole", "mlterm", "kitty", "iterm")
 
 
@@ -69,7 +69,8 @@ class TerminalReport:
         """urxvt and mlterm draw italic Arabic as empty boxes (their fonts have none), and
         under TERM=screen italic becomes a reverse block."""
         term = self.term.lower()
-        return term.startswith(("rxvt", "screen")) or self.is_mlterm
+        urxvt = bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "urxvt"
+        return term.startswith(("rxvt", "screen")) or urxvt or self.is_mlterm
 
     @property
     def can_stop_reordering(self) -> bool:
