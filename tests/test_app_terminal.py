@@ -26,11 +26,11 @@ KITTY = b"\x1bP>|kitty(0.35.2)\x1b\\\x1b[>1;4000;29c\x1b[?62;c"
 XTERM = b"\x1bP>|XTerm(379)\x1b\\\x1b[>41;379;0c\x1b[?64;1;2c"
 
 
-def test_vte_gets_app_mode_and_kitty_terminal_mode():
+def test_vte_gets_app_mode_and_kitty_shaper_mode():
     vte = parse_replies("xterm-256color", VTE)
     assert vte.mode8 == 1 and vte.supports_explicit_mode
     assert choose_mode(vte) == "app"
-    assert choose_mode(parse_replies("xterm-kitty", KITTY)) == "terminal"
+    assert choose_mode(parse_replies("xterm-kitty", KITTY)) == "shaper"
     assert choose_mode(parse_replies("xterm-256color", XTERM)) == "app"
     assert choose_mode(parse_replies("xterm-256color", b"")) == "app"  # silent: app mode
 

@@ -107,9 +107,9 @@ class SeedreadApp(App):
 
     def set_bidi(self, mode: str) -> None:
         """Switch who does bidi, relaying out every open screen; remembered per terminal."""
-        self.options = LayoutOptions(mode=mode, base=self.options.base, keep_harakat=self.options.keep_harakat)
+        self.options = LayoutOptions.sending(mode, base=self.options.base, keep_harakat=self.options.keep_harakat)
         if self.bidi_guard is not None:
-            self.bidi_guard.set_explicit(mode == "app")
+            self.bidi_guard.set_explicit(mode != "terminal")
         for screen in self.screen_stack:
             relayout: Callable[[LayoutOptions], None] | None = getattr(screen, "relayout", None)
             if relayout is not None:
@@ -130,7 +130,7 @@ class SeedreadApp(App):
         terminal (or the multiplexer in front of it) shows correctly."""
 
         def chosen(mode: str | None) -> None:
-            if mode and mode != self.options.mode:
+            if mode and mode != self.options.send:
                 self.set_bidi(mode)
                 return
             if mode:

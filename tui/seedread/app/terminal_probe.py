@@ -135,7 +135,10 @@ def parse_replies(term: str, data: bytes) -> TerminalReport:
 
 def choose_mode(report: TerminalReport) -> str:
     """App mode wherever the terminal can be told to draw cells as sent (VTE, mlterm);
-    Konsole, kitty and iTerm2, which cannot, do bidi themselves."""
+    kitty, which does no bidi but shapes (and so reverses) each run of Arabic, gets shaper
+    mode; Konsole and iTerm2, which cannot be switched, do bidi themselves."""
+    if "kitty" in f"{report.term} {report.version}".lower():
+        return "shaper"
     return "terminal" if report.does_own_bidi and not report.can_stop_reordering else "app"
 
 
