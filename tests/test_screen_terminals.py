@@ -112,6 +112,8 @@ class Screen:
         finally:
             process.terminate()
             process.wait(timeout=10)
+            if terminal.startswith("tmux"):  # its server outlives the terminal window
+                subprocess.run(["tmux", "-L", title, "kill-server"], capture_output=True, timeout=10)
 
     def _settled(self, title: str, timeout: float = 20.0) -> list[list[float]]:
         """The screen once the article rows stop changing (the analysis marks mentions)."""
