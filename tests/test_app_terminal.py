@@ -295,3 +295,21 @@ async def test_where_arabic_has_no_italic_every_entity_type_keeps_its_own_attrib
             assert not style.italic
             looks.add((style.bold, style.underline, style.dim))
         assert len(looks) == 5  # apart without colour (NO_COLOR)
+
+
+@pytest.mark.asyncio
+async def test_calibration_in_konsole_says_how_to_get_app_mode_and_keeps_every_line(tmp_path, monkeypatch):
+    from test_app_fixtures import make_app, settle
+
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    monkeypatch.delenv("TMUX", raising=False)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert "Bi-Directional text rendering" in shown
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.options.mode == "terminal"

@@ -20,7 +20,7 @@ from seedread.app.library_screen import LibraryScreen
 from seedread.app.reader_screen import ReaderScreen
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
-from seedread.app.terminal_probe import detect_multiplexer
+from seedread.app.terminal_probe import detect_multiplexer, terminal_note
 from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
 from seedread.text.document import Document
 from seedread.text.layout import LayoutOptions
@@ -144,4 +144,4 @@ class SeedreadApp(App):
             self.bidi_guard.multiplexer = detect_multiplexer()  # the user may just have fixed it
             self.bidi_guard.set_explicit(True)
             hint = self.bidi_guard.multiplexer.hint
-        self.push_screen(CalibrationScreen(hint), chosen)
+        self.push_screen(CalibrationScreen(hint, terminal_note()), chosen)

@@ -35,9 +35,10 @@ class CalibrationScreen(ModalScreen[str | None]):
         Binding("escape", "choose('')", "Keep the current mode", id="calibration.cancel"),
     ]
 
-    def __init__(self, hint: str = "") -> None:
+    def __init__(self, hint: str = "", note: str = "") -> None:
         super().__init__()
         self.hint = hint
+        self.note = note  # advice that leaves every line on offer
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.hint and action == "choose" and parameters == ("terminal",))
@@ -56,6 +57,8 @@ class CalibrationScreen(ModalScreen[str | None]):
                 return
             yield Static(f"2  {logical}", id="calibration-terminal", markup=False)
             yield Static(f"3  {runs}", id="calibration-shaper", markup=False)
+            if self.note:
+                yield Static(self.note, id="calibration-note", markup=False)
             yield Static("Press 1, 2 or 3 (Escape keeps the current mode).", classes="dim")
 
     def action_choose(self, mode: str) -> None:

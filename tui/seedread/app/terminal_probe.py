@@ -102,6 +102,18 @@ class Multiplexer:
         )
 
 
+KONSOLE_NOTE = (
+    "Konsole reorders whole rows itself and no sequence turns that off: for line 1, turn off "
+    "Settings > Edit Current Profile > Advanced > Bi-Directional text rendering, then press c."
+)
+
+
+def terminal_note(env: Mapping[str, str] = os.environ) -> str:
+    """Advice for a terminal that reorders and cannot be switched from inside (Konsole sets
+    KONSOLE_VERSION in the programs it runs)."""
+    return KONSOLE_NOTE if env.get("KONSOLE_VERSION") else ""
+
+
 def detect_multiplexer(
     env: Mapping[str, str] = os.environ, run: Callable[..., subprocess.CompletedProcess] = subprocess.run
 ) -> Multiplexer:
