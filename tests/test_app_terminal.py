@@ -6,6 +6,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -17,26 +18,26 @@ from pathlib import Path
 import pytest
 
 from seedread.app.bidi_guard import BidiGuard
-from seedread.app.terminal_probe import choose_mode, parse_replies
-from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
+from seedread.app.terminal_probe import Multiplexer, choose_mode, detect_multiplexer, parse_replies
+from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI, through_multiplexer
 
 VTE = b"\x1b[8;1$y\x1b[>65;7600;1c\x1b[?65;1;9c"
 KITTY = b"\x1bP>|kitty(0.35.2)\x1b\\\x1b[>1;4000;29c\x1b[?62;c"
 XTERM = b"\x1bP>|XTerm(379)\x1b\\\x1b[>41;379;0c\x1b[?64;1;2c"
 
 
-def test_vte_gets_app_mode_and_kitty_terminal_mode():
+def test_vte_gets_app_mode_and_kitty_shaper_mode():
     vte = parse_replies("xterm-256color", VTE)
     assert vte.mode8 == 1 and vte.supports_explicit_mode
     assert choose_mode(vte) == "app"
-    assert choose_mode(parse_replies("xterm-kitty", KITTY)) == "terminal"
+    assert choose_mode(parse_replies("xterm-kitty", KITTY)) == "shaper"
     assert choose_mode(parse_replies("xterm-256color", XTERM)) == "app"
     assert choose_mode(parse_replies("xterm-256color", b"")) == "app"  # silent: app mode
 
 
 def test_konsole_and_mlterm_are_recognised_by_term_or_da2():
-    assert choose_mode(parse_replies("konsole-256color", b"")) == "terminal"
-    assert choose_mode(parse_replies("xterm", b"\x1b[>24;279;0c")) == "terminal"
+    assert parse_replies("konsole-256color", b"").does_own_bidi
+    assert parse_replies("xterm", b"\x1b[>24;279;0c").is_mlterm
 
 
 def test_calibration_key_names_the_terminal_kind():
@@ -157,3 +158,158 @@ def test_the_previous_mode_comes_back_not_a_default(tmp_path):
     assert code == 0
     assert IMPLICIT_BIDI.encode() not in output
     assert output[first_frame:].rstrip().count(EXPLICIT_BIDI.encode()) == 1
+
+
+# tmux and screen between seedread and a terminal that reorders (issue 13)
+
+GUARD_IN_PANE = (
+    "import time\n"
+    "from seedread.app.bidi_guard import BidiGuard\n"
+    "from seedread.app.terminal_probe import detect_multiplexer\n"
+    "with BidiGuard(1, previous=None, explicit=True, multiplexer=detect_multiplexer()):\n"
+    "    time.sleep(0.5)\n"
+)
+
+
+def outer_terminal_sees(tmp_path: Path, passthrough: str, program: str = GUARD_IN_PANE) -> bytes:
+    """What tmux writes to the terminal it runs in while `program` runs in its only pane."""
+    conf = tmp_path / "tmux.conf"
+    conf.write_text(f"set -g allow-passthrough {passthrough}\nset -g status off\n", encoding="utf-8")
+    script = tmp_path / "pane.py"
+    script.write_text(program, encoding="utf-8")
+    argv = ["tmux", "-L", f"seedread-{os.getpid()}-{passthrough}", "-f", str(conf),
+            "new-session", f"{sys.executable} {script}"]
+    env = {k: v for k, v in os.environ.items() if k != "TMUX"} | {"TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    deadline = time.monotonic() + 20
+    try:
+        while time.monotonic() < deadline:  # until tmux ends with the pane's program
+            if not select.select([fd], [], [], 0.1)[0]:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if time.monotonic() >= deadline:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return seen
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (see .ci/apt-packages.txt)")
+def test_inside_tmux_with_passthrough_the_outer_terminal_gets_explicit_mode_and_it_back(tmp_path):
+    seen = outer_terminal_sees(tmp_path, "on")
+    assert EXPLICIT_BIDI.encode() in seen
+    assert seen.rfind(IMPLICIT_BIDI.encode()) > seen.find(EXPLICIT_BIDI.encode())
+    # Without passthrough tmux swallows the request: the calibration screen must say so.
+    assert EXPLICIT_BIDI.encode() not in outer_terminal_sees(tmp_path, "off")
+
+
+def test_multiplexer_detection_and_wrapping():
+    def tmux_says(value):
+        return lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=value + "\n", stderr="")
+
+    assert detect_multiplexer({"TMUX": "/s,1,0"}, tmux_says("on")) == Multiplexer("tmux", True)
+    assert detect_multiplexer({"TMUX": "/s,1,0"}, tmux_says("off")).hint
+    assert detect_multiplexer({"STY": "1.pts"}).passthrough
+    assert detect_multiplexer({}) == Multiplexer()
+    assert through_multiplexer("\x1b[8l", "tmux") == "\x1bPtmux;\x1b\x1b[8l\x1b\\"
+    assert through_multiplexer("\x1b[8l", "screen") == "\x1bP\x1b[8l\x1b\\"
+
+
+def test_guard_inside_screen_and_in_mlterm_sends_what_reaches_the_terminal():
+    read, write = os.pipe()
+    with BidiGuard(write, previous=None, explicit=True, multiplexer=Multiplexer("screen", True)):
+        pass
+    sent = read_all(read)
+    assert sent.count(b"\x1bP\x1b[8l\x1b\\") == 1 and sent.count(b"\x1bP\x1b[8h\x1b\\") == 1
+    with BidiGuard(write, previous=None, explicit=True, mlterm=True):
+        pass
+    sent = read_all(read)
+    assert sent.index(b"use_ctl=false") < sent.index(b"use_ctl=true")
+
+
+def test_mlterm_gets_app_mode_since_it_can_be_switched():
+    assert choose_mode(parse_replies("xterm", b"\x1b[>24;279;0c")) == "app"
+    assert choose_mode(parse_replies("konsole-256color", b"")) == "terminal"
+
+
+@pytest.mark.asyncio
+async def test_calibration_inside_tmux_without_passthrough_says_the_fix_and_offers_no_scrambling_mode(
+    tmp_path, monkeypatch
+):
+    from test_app_fixtures import make_app, settle
+
+    monkeypatch.setenv("TMUX", f"{tmp_path / 'no-server'},1,0")  # tmux answers with an error
+    monkeypatch.delenv("STY", raising=False)
+    app = make_app(tmp_path)
+    read, write = os.pipe()
+    app.bidi_guard = BidiGuard(write, previous=None, explicit=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert "tmux set -g allow-passthrough on" in shown
+        assert not app.screen.query("#calibration-terminal")
+        await pilot.press("2")  # not offered: nothing changes
+        await pilot.pause()
+        assert app.options.mode == "app"
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.state.bidi["unknown"] == "app"
+    os.close(read)
+    os.close(write)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("term, replies", [("rxvt-unicode-256color", b""), ("screen", b""),
+                                           ("xterm-256color", b"\x1b[>85;95;0c\x1b[?1;2c"),
+                                           ("xterm", b"\x1b[>24;279;0c")])
+async def test_where_arabic_has_no_italic_every_entity_type_keeps_its_own_attributes(
+    tmp_path, term, replies
+):
+    from test_app_fixtures import make_app, settle
+
+    from seedread.app.article import ArticleView
+
+    assert parse_replies(term, replies).lacks_arabic_italic
+    assert not parse_replies("xterm-256color", XTERM).lacks_arabic_italic
+    app = make_app(tmp_path)
+    app.add_class("-no-italic")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        looks = set()
+        for kind in ("per", "loc", "org", "event", "misc"):
+            style = article.get_component_rich_style(f"article--{kind}", partial=True)
+            assert not style.italic
+            looks.add((style.bold, style.underline, style.dim))
+        assert len(looks) == 5  # apart without colour (NO_COLOR)
+
+
+@pytest.mark.asyncio
+async def test_calibration_in_konsole_says_how_to_get_app_mode_and_keeps_every_line(tmp_path, monkeypatch):
+    from test_app_fixtures import make_app, settle
+
+    monkeypatch.setenv("KONSOLE_VERSION", "221203")
+    monkeypatch.delenv("TMUX", raising=False)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert "Bi-Directional text rendering" in shown
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.options.mode == "terminal"

@@ -1,5 +1,6 @@
 """The layout engine, rule by rule, as a reader of the terminal would notice it."""
 
+import itertools
 import unicodedata
 
 import pytest
@@ -65,6 +66,42 @@ def test_harakat_are_dropped_by_default_and_kept_on_request():
     assert dropped.cell_width == kept.cell_width == 4
     # Every logical character, harakat included, still maps to a cell.
     assert {dropped.column_of(i) for i in range(len(text))} == {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize("mode", ["app", "terminal"])
+@pytest.mark.parametrize("keep_harakat", [False, True])
+def test_persian_ezafe_hamza_and_other_spelling_marks_show_in_every_mode(mode, keep_harakat):
+    # گونهٔ، پروژهٔ: the hamza on heh is the ezafe, part of the spelling, not a vowel sign;
+    # likewise hamza below, written as a mark.
+    text = "گونهٔ پروژهٔ ا\u0655"
+    line = line_of(text, mode=mode, keep_harakat=keep_harakat)
+    assert line.text.count("\u0654") == 2 and "\u0655" in line.text
+    heh = text.index("\u0654") - 1
+    assert line.column_of(heh) == line.column_of(heh + 1)  # drawn on the heh's own cell
+    assert line.glyphs[line.cells_of(heh, heh + 1)[0]].endswith("\u0654")
+
+
+def test_madda_written_as_a_mark_is_kept_while_harakat_drop():
+    line = line_of("ا\u0653مَن")
+    assert "\u0653" in line.text and "\u064e" not in line.text
+
+
+def test_shaper_mode_sends_each_arabic_run_in_logical_order_on_the_app_cell_map():
+    # kitty shapes each run of Arabic cells and reverses it: it must get the run backwards
+    # from app mode so that it lands the way app mode draws it.
+    text = "الجيش في حلب (28 تشرين)"
+    app = line_of(text)
+    shaper = layout_paragraph(text, 1000, LayoutOptions.sending("shaper"))[0]
+    assert (shaper.starts, shaper.ends, shaper.widths) == (app.starts, app.ends, app.widths)
+    # Each run of Arabic letters goes reversed; brackets, spaces and the number stay put.
+    runs = ["".join(run) for _, run in itertools.groupby(app.text, is_presentation_form)]
+    assert shaper.text == "".join(run[::-1] if is_presentation_form(run[0]) else run for run in runs)
+    assert shaper.text != app.text
+    assert [i for i, ch in enumerate(shaper.text) if not is_presentation_form(ch)] == [
+        i for i, ch in enumerate(app.text) if not is_presentation_form(ch)
+    ]
+    assert LayoutOptions.sending("shaper").mode == "app"  # indented, explicit mode
+
 
 
 def test_input_that_trips_the_reshaper_is_still_laid_out():

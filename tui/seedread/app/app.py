@@ -20,6 +20,7 @@ from seedread.app.library_screen import LibraryScreen
 from seedread.app.reader_screen import ReaderScreen
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
+from seedread.app.terminal_probe import detect_multiplexer, terminal_note
 from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
 from seedread.text.document import Document
 from seedread.text.layout import LayoutOptions
@@ -106,9 +107,9 @@ class SeedreadApp(App):
 
     def set_bidi(self, mode: str) -> None:
         """Switch who does bidi, relaying out every open screen; remembered per terminal."""
-        self.options = LayoutOptions(mode=mode, base=self.options.base, keep_harakat=self.options.keep_harakat)
+        self.options = LayoutOptions.sending(mode, base=self.options.base, keep_harakat=self.options.keep_harakat)
         if self.bidi_guard is not None:
-            self.bidi_guard.set_explicit(mode == "app")
+            self.bidi_guard.set_explicit(mode != "terminal")
         for screen in self.screen_stack:
             relayout: Callable[[LayoutOptions], None] | None = getattr(screen, "relayout", None)
             if relayout is not None:
@@ -129,7 +130,7 @@ class SeedreadApp(App):
         terminal (or the multiplexer in front of it) shows correctly."""
 
         def chosen(mode: str | None) -> None:
-            if mode and mode != self.options.mode:
+            if mode and mode != self.options.send:
                 self.set_bidi(mode)
                 return
             if mode:
@@ -138,6 +139,9 @@ class SeedreadApp(App):
             if self.bidi_guard is not None:
                 self.bidi_guard.set_explicit(self.options.mode == "app")
 
+        hint = ""
         if self.bidi_guard is not None:
+            self.bidi_guard.multiplexer = detect_multiplexer()  # the user may just have fixed it
             self.bidi_guard.set_explicit(True)
-        self.push_screen(CalibrationScreen(), chosen)
+            hint = self.bidi_guard.multiplexer.hint
+        self.push_screen(CalibrationScreen(hint, terminal_note()), chosen)

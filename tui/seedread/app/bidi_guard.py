@@ -1,6 +1,9 @@
 """Explicit bidi mode (`CSI 8 l`) while the app owns the screen, and the terminal's previous
 mode back on every way out: normal exit, exception, ctrl+c, SIGTERM, SIGHUP and interpreter
-exit. Without this a VTE terminal would keep drawing every later program's text as sent."""
+exit. Without this a VTE terminal would keep drawing every later program's text as sent.
+
+Inside tmux (with allow-passthrough on) or screen each sequence also goes out wrapped for the
+multiplexer to hand on to the terminal it runs in; mlterm gets its own switch as well."""
 
 from __future__ import annotations
 
@@ -9,7 +12,14 @@ import os
 import signal
 from types import FrameType
 
-from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
+from seedread.app.terminal_probe import Multiplexer
+from seedread.text.terminal import (
+    EXPLICIT_BIDI,
+    IMPLICIT_BIDI,
+    MLTERM_OWN_LAYOUT_OFF,
+    MLTERM_OWN_LAYOUT_ON,
+    through_multiplexer,
+)
 
 # Signals that end the process without unwinding Python's stack unless handled.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -24,17 +34,22 @@ class BidiGuard:
     is False when output is not a terminal.
     """
 
-    def __init__(self, fd: int, previous: int | None, explicit: bool, enabled: bool = True) -> None:
+    def __init__(
+        self, fd: int, previous: int | None, explicit: bool, enabled: bool = True,
+        multiplexer: Multiplexer = Multiplexer(), mlterm: bool = False,
+    ) -> None:
         self.fd = fd
         self.enabled = enabled
         self.explicit = explicit
-        self.restore = EXPLICIT_BIDI if previous == 2 else IMPLICIT_BIDI
+        self.multiplexer = multiplexer
+        self.mlterm = mlterm
+        self.previous_explicit = previous == 2
         self._restored = True
         self._old_handlers: dict[int, object] = {}
 
     def __enter__(self) -> BidiGuard:
         if self.enabled:
-            self._write(EXPLICIT_BIDI if self.explicit else IMPLICIT_BIDI)
+            self._write(self.sequence(self.explicit))
             self._restored = False
             atexit.register(self.close)
             self._old_handlers = {number: signal.signal(number, self._on_signal) for number in ENDING_SIGNALS}
@@ -46,13 +61,22 @@ class BidiGuard:
     def set_explicit(self, explicit: bool) -> None:
         """Switch at run time (the bidi toggle); `close` still restores the original mode."""
         if self.enabled:
-            self._write(EXPLICIT_BIDI if explicit else IMPLICIT_BIDI)
+            self._write(self.sequence(explicit))
+
+    def sequence(self, explicit: bool) -> str:
+        """What asks for explicit (or implicit) mode here, plain and for the outer terminal."""
+        plain = EXPLICIT_BIDI if explicit else IMPLICIT_BIDI
+        if self.mlterm:
+            plain += MLTERM_OWN_LAYOUT_OFF if explicit else MLTERM_OWN_LAYOUT_ON
+        if self.multiplexer.passthrough:
+            return plain + through_multiplexer(plain, self.multiplexer.name)
+        return plain
 
     def close(self) -> None:
         if self._restored:
             return
         self._restored = True
-        self._write(self.restore)
+        self._write(self.sequence(self.previous_explicit))
         atexit.unregister(self.close)
         for number, handler in self._old_handlers.items():
             signal.signal(number, handler)

@@ -30,7 +30,7 @@ def data_dir() -> Path:
 class ReaderState:
     positions: dict[str, dict[str, Any]] = field(default_factory=dict)
     last_document: str | None = None
-    bidi: dict[str, str] = field(default_factory=dict)  # terminal key -> "app" | "terminal"
+    bidi: dict[str, str] = field(default_factory=dict)  # terminal key -> "app" | "terminal" | "shaper"
     theme: str | None = None
     path: Path | None = None
 
@@ -46,7 +46,7 @@ class ReaderState:
         return cls(
             positions=_dict(raw.get("positions")),
             last_document=raw.get("last_document") if isinstance(raw.get("last_document"), str) else None,
-            bidi={k: v for k, v in _dict(raw.get("bidi")).items() if v in ("app", "terminal")},
+            bidi={k: v for k, v in _dict(raw.get("bidi")).items() if v in ("app", "terminal", "shaper")},
             theme=raw.get("theme") if isinstance(raw.get("theme"), str) else None,
             path=path,
         )

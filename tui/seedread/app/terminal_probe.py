@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import re
 import select
+import subprocess
 import termios
 import time
 import tty
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 QUERIES = "\x1b[8$p\x1b[>0q\x1b[>c\x1b[c"
@@ -24,7 +26,7 @@ _XTVERSION = re.compile(rb"\x1bP>\|(.*?)\x1b\\", re.DOTALL)
 _DA2 = re.compile(rb"\x1b\[>(\d+);(\d+);?(\d*)c")
 _DA1 = re.compile(rb"\x1b\[\?[\d;]*c")
 # DA2 first parameters that identify a terminal family.
-_DA2_FAMILY = {"65": "vte", "24": "mlterm", "1": "generic", "41": "xterm", "84": "tmux", "83": "screen"}
+_DA2_FAMILY = {"65": "vte", "24": "mlterm", "1": "generic", "41": "xterm", "84": "tmux", "83": "screen", "85": "urxvt"}
 SELF_BIDI = ("konsole", "mlterm", "kitty", "iterm")
 
 
@@ -57,8 +59,77 @@ class TerminalReport:
         return bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "mlterm"
 
     @property
+    def is_mlterm(self) -> bool:
+        """mlterm: no mode 8, but its own sequence turns its bidi and shaping off."""
+        described = f"{self.term} {self.version}".lower()
+        return "mlterm" in described or bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "mlterm"
+
+    @property
+    def lacks_arabic_italic(self) -> bool:
+        """urxvt and mlterm draw italic Arabic as empty boxes (their fonts have none), and
+        under TERM=screen italic becomes a reverse block."""
+        term = self.term.lower()
+        urxvt = bool(self.da2) and _DA2_FAMILY.get(self.da2[0]) == "urxvt"
+        return term.startswith(("rxvt", "screen")) or urxvt or self.is_mlterm
+
+    @property
+    def can_stop_reordering(self) -> bool:
+        """Explicit mode can be asked for: mode 8 answered, or mlterm's own switch."""
+        return self.supports_explicit_mode or self.is_mlterm
+
+    @property
     def known(self) -> bool:
         return bool(self.version or self.da2 or self.mode8 is not None)
+
+
+@dataclass(frozen=True)
+class Multiplexer:
+    """tmux or screen between seedread and the terminal, and whether a sequence wrapped for
+    it reaches the terminal (tmux: only with allow-passthrough on, tmux 3.3 and later)."""
+
+    name: str = ""  # "tmux", "screen" or "" (none)
+    passthrough: bool = False
+
+    @property
+    def hint(self) -> str:
+        """The one thing to do when the outer terminal cannot be told to stop reordering."""
+        if self.name != "tmux" or self.passthrough:
+            return ""
+        return (
+            "tmux does not pass seedread's explicit-mode request on to your terminal. If line 1 "
+            "reads backwards, run  tmux set -g allow-passthrough on  (tmux 3.3 or later) and "
+            "press c again, or run  printf '\\e[8l'  before starting tmux."
+        )
+
+
+KONSOLE_NOTE = (
+    "Konsole reorders whole rows itself and no sequence turns that off: for line 1, turn off "
+    "Settings > Edit Current Profile > Advanced > Bi-Directional text rendering, then press c."
+)
+
+
+def terminal_note(env: Mapping[str, str] = os.environ) -> str:
+    """Advice for a terminal that reorders and cannot be switched from inside (Konsole sets
+    KONSOLE_VERSION in the programs it runs)."""
+    return KONSOLE_NOTE if env.get("KONSOLE_VERSION") else ""
+
+
+def detect_multiplexer(
+    env: Mapping[str, str] = os.environ, run: Callable[..., subprocess.CompletedProcess] = subprocess.run
+) -> Multiplexer:
+    """tmux sets TMUX and screen STY in the programs they run; tmux is asked for its option
+    (an older tmux, which has no such option, answers with an error)."""
+    if env.get("TMUX"):
+        try:
+            answer = run(["tmux", "show", "-Apv", "allow-passthrough"],
+                         capture_output=True, text=True, timeout=2)
+        except (OSError, subprocess.SubprocessError):
+            return Multiplexer("tmux", False)
+        value = answer.stdout.strip().split()[-1:] if answer.returncode == 0 else []
+        return Multiplexer("tmux", value in (["on"], ["all"]))
+    if env.get("STY"):
+        return Multiplexer("screen", True)
+    return Multiplexer()
 
 
 def parse_replies(term: str, data: bytes) -> TerminalReport:
@@ -75,8 +146,12 @@ def parse_replies(term: str, data: bytes) -> TerminalReport:
 
 
 def choose_mode(report: TerminalReport) -> str:
-    """Konsole/mlterm/kitty/iTerm2 do bidi themselves; everything else gets app mode."""
-    return "terminal" if report.does_own_bidi and not report.supports_explicit_mode else "app"
+    """App mode wherever the terminal can be told to draw cells as sent (VTE, mlterm);
+    kitty, which does no bidi but shapes (and so reverses) each run of Arabic, gets shaper
+    mode; Konsole and iTerm2, which cannot be switched, do bidi themselves."""
+    if "kitty" in f"{report.term} {report.version}".lower():
+        return "shaper"
+    return "terminal" if report.does_own_bidi and not report.can_stop_reordering else "app"
 
 
 def probe(fd_in: int, fd_out: int, term: str, timeout: float = TIMEOUT) -> TerminalReport:

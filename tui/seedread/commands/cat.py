@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from seedread.commands.arguments import add_layout_options, add_paths, open_paths
 from seedread.text.document import Document
-from seedread.text.layout import MODES, DisplayLine, LayoutOptions, PreparedParagraph, single_line
+from seedread.text.layout import SENDS, DisplayLine, LayoutOptions, PreparedParagraph, single_line
 from seedread.text.terminal import explicit_bidi_mode
 from seedread.text.untrusted import printable
 
@@ -30,7 +30,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def configure(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, or 80)")
-    parser.add_argument("--bidi", choices=MODES, default="app",
+    parser.add_argument("--bidi", choices=SENDS, default="app",
                         help="app: seedread shapes and reorders (default); terminal: logical order "
                              "for terminals that do bidi themselves")
     add_layout_options(parser)
@@ -40,7 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = open_paths(args.paths)
-    options = LayoutOptions(mode=args.bidi, base=args.base, keep_harakat=args.harakat)
+    options = LayoutOptions.sending(args.bidi, base=args.base, keep_harakat=args.harakat)
     out = sys.stdout
     styled = out.isatty()
     width = args.width or terminal_width()

@@ -18,7 +18,7 @@ from seedread.app.app import SeedreadApp
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
-from seedread.app.terminal_probe import choose_mode, probe
+from seedread.app.terminal_probe import choose_mode, detect_multiplexer, probe
 from seedread.app.themes import bundled_themes
 from seedread.cli import CommandError
 from seedread.commands.arguments import (
@@ -28,16 +28,17 @@ from seedread.commands.arguments import (
     add_paths,
     open_paths,
 )
-from seedread.text.layout import MODES, LayoutOptions
+from seedread.text.layout import SENDS, LayoutOptions
 
-BIDI_CHOICES = ("auto", *MODES)
+BIDI_CHOICES = ("auto", *SENDS)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     parser.add_argument("--bidi", choices=BIDI_CHOICES, default="auto",
                         help="auto: ask the terminal (and remember the calibration answer); app: "
-                             "seedread shapes and reorders; terminal: the terminal does bidi")
+                             "seedread shapes and reorders; terminal: the terminal does bidi; "
+                             "shaper: app, for terminals that shape runs themselves (kitty)")
     parser.add_argument("--theme", help="a seedread theme (seedread-dark, seedread-light, "
                                         "seedread-high-contrast) or a Textual one")
     add_layout_options(parser)
@@ -63,8 +64,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         mode = choose_mode(report)
         calibrate = True
-    options = LayoutOptions(mode=mode, base=args.base, keep_harakat=args.harakat)
-    guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode == "app")
+    options = LayoutOptions.sending(mode, base=args.base, keep_harakat=args.harakat)
+    guard = BidiGuard(sys.stdout.fileno(), report.mode8, explicit=mode != "terminal",
+                      multiplexer=detect_multiplexer(), mlterm=report.is_mlterm)
     app = SeedreadApp(
         loaded.documents, options, state=state, date=args.date, theme=args.theme,
         analyzer=model_analyzer if args.model else default_analyzer,
@@ -72,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
         review=ReviewService(args.reviewer),
     )
+    if report.lacks_arabic_italic or "KONSOLE_VERSION" in os.environ:  # Konsole: empty boxes too
+        app.add_class("-no-italic")
     with guard:
         app.run()
     return app.return_code or 0

@@ -41,6 +41,10 @@ from seedread.text.shaping import ZWJ, ZWNJ, shape_aligned
 
 Mode = Literal["app", "terminal"]
 MODES: tuple[Mode, ...] = ("app", "terminal")
+# How a line goes to the terminal: the two modes, and "shaper" for terminals (kitty) that
+# shape each run of Arabic cells themselves and so reverse it: app layout, but each run of
+# right-to-left letters sent in logical order for the terminal to turn back.
+SENDS = ("app", "terminal", "shaper")
 BASES = ("auto", "rtl", "ltr")
 ELLIPSIS = "…"
 C1_PLACEHOLDER = "\ufffd"
@@ -51,7 +55,10 @@ VS16 = "\ufe0f"  # variation selector 16: draw the character before it as an emo
 _BREAKS_AFTER = frozenset({"WS", "S"})  # bidi classes of the spaces a line may break at
 _BLANK = _BREAKS_AFTER | ISOLATE_CONTROLS  # what rule L1 resets when nothing follows it
 _MIRRORABLE = re.compile("[" + re.escape("".join(MIRRORED)) + "]")
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF))
+# The optional vowel signs (harakat): tanwin to sukun, the subscript and inverted vowels,
+# and the dagger alef. Other Arabic marks spell the word (the Persian ezafe hamza on heh in
+# «گونهٔ», madda, hamza below) and show in every mode.
+_HARAKAT = frozenset([*map(chr, range(0x064B, 0x0653)), *map(chr, range(0x0656, 0x0660)), "\u0670"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,19 @@ class LayoutOptions:
     mode: Mode = "app"
     base: str = "auto"  # "auto" (rules P2-P3), "rtl" or "ltr"
     keep_harakat: bool = False
+    logical_runs: bool = False  # app mode for a terminal that reverses runs it shapes
+
+    @classmethod
+    def sending(cls, send: str, base: str = "auto", keep_harakat: bool = False) -> LayoutOptions:
+        """Options for one of SENDS."""
+        if send not in SENDS:
+            raise ValueError(f"send must be one of {SENDS}, not {send!r}")
+        mode: Mode = "terminal" if send == "terminal" else "app"
+        return cls(mode, base, keep_harakat, logical_runs=send == "shaper")
+
+    @property
+    def send(self) -> str:
+        return "shaper" if self.logical_runs else self.mode
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -86,8 +106,7 @@ def char_role(char: str) -> tuple[int, str, int]:
     if category == "Cf":
         return HIDDEN, "", 0
     if category in ("Mn", "Me"):
-        code = ord(char)
-        if any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS):
+        if char in _HARAKAT:
             return HARAKA, char, 0
         return MARK, char, 0
     width = get_character_cell_size(char)
@@ -394,9 +413,35 @@ class PreparedParagraph:
             at = self._mirrorable[k] - lo
             glyphs[at] = mirror(glyphs[at], levels[at])
         pick = _picker(reorder(levels))
-        return DisplayLine(
-            pick(glyphs), pick(starts), pick(ends), pick(widths), start, end, self.rtl
-        )
+        shown = pick(glyphs)
+        if self.options.logical_runs:
+            shown = _rtl_runs_reversed(shown)
+        return DisplayLine(shown, pick(starts), pick(ends), pick(widths), start, end, self.rtl)
+
+
+def _rtl_runs_reversed(glyphs: tuple[str, ...]) -> tuple[str, ...]:
+    """Each run of right-to-left letters (with their marks) reversed in place.
+
+    Such a terminal (kitty 0.26, seen under Xvfb) shapes each run of Arabic letters as
+    right to left, reversing it; digits, spaces and punctuation stay where they are sent.
+    The cell map stays that of app mode: the terminal turns each run back.
+    """
+    out = list(glyphs)
+    k, n = 0, len(out)
+    while k < n:
+        if not _is_rtl_letter(out[k]):
+            k += 1
+            continue
+        end = k
+        while end < n and _is_rtl_letter(out[end]):
+            end += 1
+        out[k:end] = out[k:end][::-1]
+        k = end
+    return tuple(out)
+
+
+def _is_rtl_letter(glyph: str) -> bool:
+    return bool(glyph) and BIDI_CLASSES[glyph[0]] in ("R", "AL")
 
 
 def _picker(order: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
