@@ -118,4 +118,29 @@ def test_brat_refuses_to_write_over_the_articles(item):
 def test_conll_cuts_a_token_at_a_mention_inside_it(tmp_path):
     item = unreviewed_item(tmp_path, "قصف وحلب أمس\n", {"e1": ("LOC", "حلب")})
     lines = written(write_conll, item).splitlines()
-    assert lines[2:] == ["قصف O", "و O", "حلب B-LOC", "أمس O", ""]
+    assert lines[2:] == ["قصف\tO", "و\tO", "حلب\tB-LOC", "أمس\tO", ""]
+
+
+def conll_tokens(conll: str) -> list[str]:
+    return [line.split("\t")[0] for line in conll.splitlines() if "\t" in line]
+
+
+def test_conll_exports_of_one_text_align_token_for_token(tmp_path):
+    """A mention inside a word that one export keeps and the other leaves out (an
+    unreviewed one under --only-reviewed) changes the tags, never the tokens."""
+    item = unreviewed_item(tmp_path, "قال وزير لروسيا إن وحلب بعيدة عن للكنيست.\n",
+                           {"e1": ("LOC", "حلب")})
+    everything = written(write_conll, item)
+    reviewed_only = written(write_conll, item, only_reviewed=True)
+    assert conll_tokens(everything) == conll_tokens(reviewed_only) == [
+        "قال", "وزير", "ل", "روسيا", "إن", "و", "حلب", "بعيدة", "عن", "ل", "لكنيست", "."]
+    assert "حلب\tB-LOC" in everything.splitlines()
+    assert "حلب\tO" in reviewed_only.splitlines()
+
+
+def test_conll_starts_each_document_the_way_conll_2003_does_or_not_at_all(tmp_path):
+    item = unreviewed_item(tmp_path, "زار بيروت.\n", {"e1": ("LOC", "بيروت")})
+    assert written(write_conll, item).splitlines()[:2] == ["-DOCSTART- -X- O O", ""]
+    out = io.StringIO()
+    write_conll([item], out, docstart=False)
+    assert out.getvalue().splitlines() == ["زار\tO", "بيروت\tB-LOC", ".\tO", ""]
