@@ -84,10 +84,43 @@ def test_brat_matches_the_expected_files(item, tmp_path):
 def test_jsonl_offsets_lead_back_to_the_surface_text(item):
     record = json.loads(written(write_jsonl, item))
     surfaces = {m.key: m.text for m in item.view.mentions}
-    assert len(record["spans"]) == len(surfaces)
-    for span in record["spans"]:
+    assert len(record["spans"]) + len(record["rejected"]) == len(surfaces)
+    for span in record["spans"] + record["rejected"]:
         assert record["text"][span["start"] : span["end"]] in surfaces.values()
         assert record["text"][span["start"] : span["end"]].strip() != ""
+
+
+def assert_tokens_align(record):
+    """What Prodigy (and spaCy's Doc.char_span) needs: tokens that tile the text's visible
+    characters in order, and every span starting at its token_start's first character and
+    ending at its token_end's last."""
+    tokens, text = record["tokens"], record["text"]
+    assert [t["id"] for t in tokens] == list(range(len(tokens)))
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        assert text[token["start"] : token["end"]] == token["text"]
+        assert token["ws"] == (token["end"] < len(text) and text[token["end"]].isspace())
+        if following is not None:
+            assert token["end"] <= following["start"]
+            assert text[token["end"] : following["start"]].strip("\u200e\u200f \n") == ""
+    for span in record["spans"] + record["rejected"]:
+        assert tokens[span["token_start"]]["start"] == span["start"]
+        assert tokens[span["token_end"]]["end"] == span["end"]
+
+
+def test_jsonl_spans_are_runs_of_whole_tokens_even_behind_a_proclitic(tmp_path):
+    item = unreviewed_item(tmp_path, "توجه الوفد لروسيا ثم وصل إلى للكنيست.\n",
+                           {"e1": ("LOC", "روسيا"), "e2": ("ORG", "لكنيست")})
+    record = json.loads(written(write_jsonl, item))
+    assert_tokens_align(record)
+    assert [record["tokens"][s["token_start"]]["text"] for s in record["spans"]] == [
+        "روسيا", "لكنيست"]
+
+
+def test_jsonl_keeps_rejected_spans_out_of_the_entities(item):
+    record = json.loads(written(write_jsonl, item))
+    assert_tokens_align(record)
+    assert "rejected" not in {s["status"] for s in record["spans"]}
+    assert [(s["start"], s["status"]) for s in record["rejected"]] == [(28, "rejected")]
 
 
 def test_brat_offsets_lead_back_to_the_surface_text(item, tmp_path):
