@@ -77,6 +77,27 @@ def test_conll_with_out_writes_a_file(corpus, tmp_path, capsys):
     assert "حلب\tB-LOC" in conll  # the second حلب of the first article, and the other article's
 
 
+@pytest.mark.parametrize(("fmt", "name"), [("doccano", "doccano.jsonl"),
+                                           ("label-studio", "label-studio.json")])
+def test_doccano_and_label_studio_with_out_name_their_file_after_the_tool(
+        corpus, tmp_path, capsys, fmt, name):
+    code, out, err = run(capsys, corpus, "--format", fmt, "--out", tmp_path / "x")
+    assert code == 0 and out == ""
+    assert err == f"seedread: wrote 2 articles to {tmp_path / 'x' / name}\n"
+    assert "بشار الأسد" in (tmp_path / "x" / name).read_text(encoding="utf-8")
+
+
+def test_one_article_is_written_in_the_singular(corpus, tmp_path, capsys):
+    code, _, err = run(capsys, corpus / "second.txt", "--format", "brat", "--out", tmp_path / "b")
+    assert code == 0 and err == f"seedread: wrote 1 article to {tmp_path / 'b'}\n"
+
+
+def test_conll_without_docstart(corpus, capsys):
+    code, out, _ = run(capsys, corpus / "second.txt", "--format", "conll", "--no-docstart")
+    assert code == 0 and out.splitlines()[0] == "وصل\tO"
+    assert "DOCSTART" not in out
+
+
 def test_brat_writes_a_collection_mirroring_the_folders(corpus, tmp_path, capsys):
     code, _, _ = run(capsys, corpus, "--format", "brat", "--out", tmp_path / "brat")
     assert code == 0

@@ -14,8 +14,10 @@ from seedread.review import ReviewStore, apply_decisions
 from seedread.review.export import ExportError, ExportItem
 from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
+from seedread.review.export_doccano import write_doccano
 from seedread.review.export_json import write_json
 from seedread.review.export_jsonl import write_jsonl
+from seedread.review.export_label_studio import write_label_studio
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -177,3 +179,27 @@ def test_conll_starts_each_document_the_way_conll_2003_does_or_not_at_all(tmp_pa
     out = io.StringIO()
     write_conll([item], out, docstart=False)
     assert out.getvalue().splitlines() == ["زار\tO", "بيروت\tB-LOC", ".\tO", ""]
+
+
+def test_doccano_lists_the_entities_as_doccano_reads_them(item):
+    record = json.loads(written(write_doccano, item))
+    assert record["text"] == item.document.text
+    assert record["label"] == [[11, 21, "PER"], [67, 75, "MISC"], [80, 92, "ORG"],
+                               [100, 103, "LOC"], [116, 120, "LOC"]]
+    assert {record["path"], record["sha256"]} == {item.path, item.document.sha256}
+    only = json.loads(written(write_doccano, item, only_reviewed=True))
+    assert [label for *_, label in only["label"]] == ["PER", "MISC", "LOC"]
+
+
+def test_label_studio_tasks_carry_the_entities_as_predictions(item):
+    (task,) = json.loads(written(write_label_studio, item))
+    assert task["data"]["text"] == item.document.text
+    (prediction,) = task["predictions"]
+    regions = [(r["value"]["start"], r["value"]["end"], r["value"]["labels"], r["value"]["text"])
+               for r in prediction["result"]]
+    assert regions == [(11, 21, ["PER"], "بشار الأسد"), (67, 75, ["MISC"], "حزب الله"),
+                       (80, 92, ["ORG"], "الجيش السوري"), (100, 103, ["LOC"], "حلب"),
+                       (116, 120, ["LOC"], "دمشق")]
+    assert len({r["id"] for r in prediction["result"]}) == 5
+    assert {(r["from_name"], r["to_name"], r["type"]) for r in prediction["result"]} == {
+        ("label", "text", "labels")}
