@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from test_review_support import analysis_of, brat_t_lines, write_article
 
 from seedread.review import ReviewStore, apply_decisions
 from seedread.review.export import ExportError, ExportItem
-from seedread.review.export_brat import write_brat
+from seedread.review.export_brat import normalization_id, write_brat
 from seedread.review.export_conll import write_conll
 from seedread.review.export_doccano import write_doccano
 from seedread.review.export_json import write_json
@@ -129,9 +130,35 @@ def test_brat_offsets_lead_back_to_the_surface_text(item, tmp_path):
     write_brat([item], tmp_path / "brat")
     text = (tmp_path / "brat" / "article.txt").read_text(encoding="utf-8")
     t_lines = brat_t_lines((tmp_path / "brat" / "article.ann").read_text(encoding="utf-8"))
-    assert len(t_lines) == 5
+    assert len(t_lines) == 6  # the rejected حلب too
     for _, fragments, surface in t_lines:
         assert " ".join(text[a:b] for a, b in fragments) == surface
+
+
+def test_brat_marks_each_span_with_its_status_and_entity(item, tmp_path):
+    write_brat([item], tmp_path / "brat")
+    ann = (tmp_path / "brat" / "article.ann").read_text(encoding="utf-8").splitlines()
+    conf = (tmp_path / "brat" / "annotation.conf").read_text(encoding="utf-8")
+    declared = conf.split("[attributes]\n")[1].splitlines()
+    assert declared == ["Status Arg:<ENTITY>, Value:accepted|rejected|unreviewed|stale"]
+    rejected = next(line for line in ann if line.startswith("T") and "\tLOC 28 31\t" in line)
+    number = rejected.split("\t")[0][1:]
+    assert f"A{number}\tStatus T{number} rejected" in ann
+    assert f"N{number}\tReference T{number} seedread:e2\tحلب" in ann
+    only = tmp_path / "only"
+    write_brat([item], only, only_reviewed=True)
+    statuses = [line.split()[-1] for line in
+                (only / "article.ann").read_text(encoding="utf-8").splitlines()
+                if line.startswith("A")]
+    assert statuses == ["accepted", "rejected", "accepted", "accepted"]
+
+
+def test_brat_normalization_ids_fit_brats_db_colon_id_and_decode_back():
+    from urllib.parse import unquote
+
+    for entity_id in ("LOC:غزوه حلب", "ORG:100% \tشركة", "cldr:RU"):
+        encoded = normalization_id(entity_id)
+        assert re.fullmatch(r"\S+", encoded) and unquote(encoded) == entity_id
 
 
 def test_brat_splits_a_span_across_a_line_break_into_fragments(tmp_path):
