@@ -32,6 +32,7 @@ from seedread.review.tokens import is_word_char, sentences
 
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
+MIN_LISTED_STEM = 4  # the name lists hold short common words too (جود in وجود, بار in كبار)
 _ARABIC_LETTERS = range(0x0621, 0x064B)
 
 
@@ -39,9 +40,6 @@ class ExportToken(NamedTuple):
     start: int
     end: int
     ws: bool  # whitespace follows it in the text
-
-
-MIN_LISTED_STEM = 4  # the name lists hold short common words too (جود in وجود, بار in كبار)
 
 
 @cache
