@@ -47,8 +47,9 @@ def test_jsonl_to_stdout_has_one_line_per_article_with_its_decisions(corpus, cap
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["meta"]["path"] for r in records] == ["a/first.txt", "second.txt"]
     statuses = {(s["entity_id"], s["status"]) for s in records[0]["spans"]}
-    assert statuses == {("e1", "accepted"), ("e2", "rejected"), ("e3", "unreviewed"),
-                        ("e4", "unreviewed")}
+    assert statuses == {("e1", "accepted"), ("e3", "unreviewed"), ("e4", "unreviewed")}
+    assert {(s["entity_id"], s["status"]) for s in records[0]["rejected"]} == {
+        ("e2", "rejected")}
     assert {s["status"] for s in records[1]["spans"]} == {"unreviewed"}
 
 
@@ -76,9 +77,30 @@ def test_conll_with_out_writes_a_file(corpus, tmp_path, capsys):
     assert code == 0 and out == ""
     assert "annotations.conll" in err
     conll = (tmp_path / "x" / "annotations.conll").read_text(encoding="utf-8")
-    assert conll.count("-DOCSTART- O") == 2
-    assert "بشار B-PER\nالأسد I-PER\n" in conll
-    assert "حلب B-LOC" in conll  # the second حلب of the first article, and the other article's
+    assert conll.count("-DOCSTART- -X- O O\n") == 2
+    assert "بشار\tB-PER\nالأسد\tI-PER\n" in conll
+    assert "حلب\tB-LOC" in conll  # the second حلب of the first article, and the other article's
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("doccano", "doccano.jsonl"),
+                                           ("label-studio", "label-studio.json")])
+def test_doccano_and_label_studio_with_out_name_their_file_after_the_tool(
+        corpus, tmp_path, capsys, fmt, name):
+    code, out, err = run(capsys, corpus, "--format", fmt, "--out", tmp_path / "x")
+    assert code == 0 and out == ""
+    assert err == f"seedread: wrote 2 articles to {tmp_path / 'x' / name}\n"
+    assert "بشار الأسد" in (tmp_path / "x" / name).read_text(encoding="utf-8")
+
+
+def test_one_article_is_written_in_the_singular(corpus, tmp_path, capsys):
+    code, _, err = run(capsys, corpus / "second.txt", "--format", "brat", "--out", tmp_path / "b")
+    assert code == 0 and err == f"seedread: wrote 1 article to {tmp_path / 'b'}\n"
+
+
+def test_conll_without_docstart(corpus, capsys):
+    code, out, _ = run(capsys, corpus / "second.txt", "--format", "conll", "--no-docstart")
+    assert code == 0 and out.splitlines()[0] == "وصل\tO"
+    assert "DOCSTART" not in out
 
 
 def test_brat_writes_a_collection_mirroring_the_folders(corpus, tmp_path, capsys):
@@ -142,6 +164,13 @@ def test_the_extractors_spans_round_trip_through_jsonl_and_brat(tmp_path, capsys
     assert code == 0 and len(record["spans"]) > 5
     surfaces = {record["text"][s["start"]:s["end"]] for s in record["spans"]}
     assert all(surface and surface == surface.strip() for surface in surfaces)
+    tokens = record["tokens"]
+    behind_a_proclitic = 0
+    for span in record["spans"] + record["rejected"]:
+        first, last = tokens[span["token_start"]], tokens[span["token_end"]]
+        assert (first["start"], last["end"]) == (span["start"], span["end"])
+        behind_a_proclitic += span["token_start"] > 0 and not tokens[span["token_start"] - 1]["ws"]
+    assert behind_a_proclitic > 0  # the seed has names glued to a proclitic (لروسيا)
     assert run(capsys, article, "--format", "brat", "--out", tmp_path / "brat")[0] == 0
     text = (tmp_path / "brat" / seed.with_suffix(".txt").name).read_text(encoding="utf-8")
     ann = (tmp_path / "brat" / seed.with_suffix(".ann").name).read_text(encoding="utf-8")

@@ -1,16 +1,17 @@
-"""`seedread export PATH… --format jsonl|brat|conll|json`: the extractor's entities with the
-review decisions applied, in a standard annotation format.
+"""`seedread export PATH… --format jsonl|doccano|label-studio|brat|conll|json`: the
+extractor's entities with the review decisions applied, in a standard annotation format.
 
 Each article's review is found the way the reader finds it (`review.review_folder`), and
 that folder's `.seedread/gazetteer.toml` feeds the extractor; an article nobody has reviewed
 exports as all-unreviewed, and no review database is created.
-jsonl, json and conll go to stdout unless --out names a folder; brat is a folder of files and
+The stream formats go to stdout unless --out names a folder; brat is a folder of files and
 needs --out.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,21 +23,26 @@ from seedread.review import ReviewStore, ReviewStoreError, apply_decisions, revi
 from seedread.review.export import ExportError, ExportItem, write_export
 from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
+from seedread.review.export_doccano import write_doccano
 from seedread.review.export_json import write_json
 from seedread.review.export_jsonl import write_jsonl
+from seedread.review.export_label_studio import write_label_studio
 from seedread.commands.arguments import add_paths, open_paths
 from seedread.review.location import path_key
 from seedread.text.document import Document
 from seedread.text.untrusted import printable
 
-STREAM_WRITERS = {"jsonl": write_jsonl, "json": write_json, "conll": write_conll}
+STREAM_WRITERS = {"jsonl": write_jsonl, "doccano": write_doccano,
+                  "label-studio": write_label_studio, "json": write_json, "conll": write_conll}
 FORMATS = (*STREAM_WRITERS, "brat")
+FILE_NAMES = {"doccano": "doccano.jsonl", "label-studio": "label-studio.json"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_paths(parser)
     parser.add_argument("--format", required=True, choices=FORMATS,
-                        help="jsonl (Prodigy/doccano), brat standoff, conll (BIO), json (all)")
+                        help="jsonl (Prodigy), doccano (JSONL), label-studio (JSON tasks), "
+                             "brat standoff, conll (BIO), json (all)")
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="folder to write into (default: stdout; brat needs a folder)")
     parser.add_argument("--only-reviewed", action="store_true",
@@ -45,6 +51,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="apply only the decisions NAME made (default: everyone's)")
     parser.add_argument("--force", action="store_true",
                         help="brat: replace files in --out that seedread did not write")
+    parser.add_argument("--no-docstart", dest="docstart", action="store_false",
+                        help="conll: no -DOCSTART- line before each document (for doccano)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,17 +63,26 @@ def run(args: argparse.Namespace) -> int:
         items = list(_items(loaded.documents, args.reviewer))
         if args.format == "brat":
             written = write_brat(items, args.out, args.only_reviewed, force=args.force)
-            sys.stderr.write(f"seedread: wrote {len(written)} articles to {printable(args.out)}\n")
+            sys.stderr.write(f"seedread: wrote {_articles(len(written))} to {printable(args.out)}\n")
         elif args.out is None:
-            STREAM_WRITERS[args.format](items, sys.stdout, args.only_reviewed)
+            _writer(args)(items, sys.stdout, args.only_reviewed)
         else:
-            target = args.out / f"annotations.{args.format}"
-            write_export(STREAM_WRITERS[args.format], items, target, args.only_reviewed,
-                         inside=args.out)
-            sys.stderr.write(f"seedread: wrote {len(items)} articles to {printable(target)}\n")
+            target = args.out / FILE_NAMES.get(args.format, f"annotations.{args.format}")
+            write_export(_writer(args), items, target, args.only_reviewed, inside=args.out)
+            sys.stderr.write(f"seedread: wrote {_articles(len(items))} to {printable(target)}\n")
     except (ReviewStoreError, ExportError, GazetteerError) as exc:
         raise CommandError(str(exc)) from None
     return 0
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def _writer(args: argparse.Namespace):
+    if args.format == "conll":
+        return functools.partial(write_conll, docstart=args.docstart)
+    return STREAM_WRITERS[args.format]
 
 
 def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportItem]:

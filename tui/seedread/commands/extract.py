@@ -1,5 +1,9 @@
-"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--model]`: print the
-analysis of each article (entities with mentions, timeline, glossary) for scripts."""
+"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--model]
+[--with-text]`: print the analysis of each article (entities with mentions, timeline,
+glossary) for scripts, in the shape of data/schemas/extract.schema.json.
+
+Offsets index the normalised text (NFC, LF line ends), not the bytes on disk, which may be
+CRLF, NFD or cp1256: --with-text puts that text in each document."""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="json (one array), jsonl (one document a line) or tsv")
     add_date(parser)
     add_model(parser)
+    parser.add_argument("--with-text", action="store_true",
+                        help="json/jsonl: include the normalised text the offsets index")
 
 
 def as_dict(analysis: Analysis, date: dt.date | None) -> dict:
@@ -82,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
                 out.write("\t".join(map(_cell, row)) + "\n")
             continue
         data = as_dict(analysis, document_date(document, date))
+        if args.with_text:
+            data["text"] = document.text
         if args.format == "jsonl":
             out.write(json_text(data) + "\n")
         else:

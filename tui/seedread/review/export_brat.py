@@ -1,6 +1,10 @@
 """brat standoff: for each article NAME.txt (the exact text the offsets refer to) and
-NAME.ann with one `T` line per entity span and a `#` AnnotatorNotes line with its review
-status; plus annotation.conf declaring the types so the collection loads in brat.
+NAME.ann with, per span, a `T` line, an `A` line with its review status (accepted,
+rejected, unreviewed or stale: rejected spans are kept, a reviewer's negatives), an `N`
+line linking it to its entity (`seedread:ID`, the id with whitespace and % percent-encoded
+to fit brat's `DB:ID`) and a `#` AnnotatorNotes line with where it came from; plus
+annotation.conf declaring the types and the Status attribute, so brat can filter and
+colour by status.
 
 brat's rules: offsets are code points into NAME.txt; an annotation's text field is one line,
 so a span crossing a line break is written as discontinuous fragments ("11 15;16 20"),
@@ -16,35 +20,49 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from seedread.analysis.model import ENTITY_TYPES
-from seedread.review.export import ExportError, ExportItem, entity_spans
+from seedread.review.export import ExportError, ExportItem, status_spans
 from seedread.review.reviewed import ReviewedMention
 from seedread.text.files import UnsafeFileError, atomic_write, make_folder, refuse_symlink
 
+STATUSES = ("accepted", "rejected", "unreviewed", "stale")
 ANNOTATION_CONF = (
     "[entities]\n" + "".join(f"{label}\n" for label in ENTITY_TYPES)
     + "[relations]\n<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
     + "[events]\n[attributes]\n"
+    + f"Status Arg:<ENTITY>, Value:{'|'.join(STATUSES)}\n"
 )
 # The files seedread wrote in an output folder, and the hashes of what it wrote: a file not
 # listed (or changed since) belongs to someone else and is not replaced without --force.
 MANIFEST = ".seedread-brat.json"
+NORMALIZATION_DB = "seedread"
 
 
 def ann_text(item: ExportItem, only_reviewed: bool = False) -> str:
     text = item.document.text
     lines = []
-    for number, mention in enumerate(entity_spans(item, only_reviewed), 1):
+    for number, mention in enumerate(status_spans(item, only_reviewed), 1):
         fragments = _fragments(text, mention)
         offsets = ";".join(f"{a} {b}" for a, b in fragments)
         surface = " ".join(text[a:b] for a, b in fragments)
         lines.append(f"T{number}\t{mention.label} {offsets}\t{surface}")
-        lines.append(
-            f"#{number}\tAnnotatorNotes T{number}\t"
-            f"status={mention.status} entity={mention.entity_id} source={mention.source}"
-        )
+        lines.append(f"A{number}\tStatus T{number} {mention.status}")
+        lines.append(f"N{number}\tReference T{number} {NORMALIZATION_DB}:"
+                     f"{normalization_id(mention.entity_id)}\t{_one_line(mention.entity_name)}")
+        lines.append(f"#{number}\tAnnotatorNotes T{number}\tsource={mention.source}")
     return "".join(line + "\n" for line in lines)
+
+
+def normalization_id(entity_id: str) -> str:
+    """The entity id as brat's \\S+ : % and every whitespace character percent-encoded, so
+    `urllib.parse.unquote` gives the id back."""
+    return "".join(quote(c, safe="") if c == "%" or c.isspace() else c for c in entity_id)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def write_brat(items: Iterable[ExportItem], out_dir: Path, only_reviewed: bool = False,
