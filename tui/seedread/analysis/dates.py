@@ -58,7 +58,7 @@ ORDINALS = {
 }
 # Words before a bare four-digit number that make it a year (منذ 2005، من 1929 إلى 1937،
 # عامي 2003 و2005) — any other number (القرار 1701، 1800 يورو) stays a number.
-YEAR_BEFORE = {"منذ", "في", "من", "الى", "حتى", "بين", "عامي", "اعوام", "سنوات", "العامين",
+YEAR_BEFORE = {"منذ", "في", "من", "الي", "حتي", "بين", "عامي", "اعوام", "سنوات", "العامين",
                "خلال", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه"}
 # Nouns a year names an edition of (كأس العالم 2002، حرب الخليج 1991).
 YEAR_EVENTS = {"كاس", "مونديال", "حرب", "انتخابات", "اولمبياد", "دوره", "بطوله", "موسم",
@@ -102,7 +102,7 @@ def _pattern() -> re.Pattern[str]:
     day_names = _alternation(weekdays())
     modifiers = "|".join(PAST + NEXT + CURRENT)
     ordinals = _alternation(ORDINALS)
-    to = r"\s*(?:-|–|الى|حتى|وحتى|ولغايه|لغايه|و)\s*"
+    to = r"\s*(?:-|–|الي|حتي|وحتي|ولغايه|لغايه|و)\s*"
     edge = r"(?:مطلع|مستهل|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه)\s+"
 
     def month(tag: str) -> str:
@@ -126,7 +126,9 @@ def _pattern() -> re.Pattern[str]:
     month_mod = (
         rf"(?:{edge})?(?:(?:شهر\s+)(?P<mm>{greg}|{hijri})(?:\s*/\s*(?:{greg}))?"
         rf"(?:\s+(?P<mod1>{modifiers}))?|(?P<mn>{greg}|{hijri})(?:\s*/\s*(?:{greg}))?"
-        rf"\s+(?P<mod2>{modifiers}))"
+        rf"\s+(?P<mod2>{modifiers})"
+        rf"|(?:(?P<mr3>{greg})(?:\s*/\s*(?:{greg}))?{to})?(?P<mo>{greg})(?:\s*/\s*(?:{greg}))?"
+        rf"\s+من\s+(?:العام|السنه)\s+(?P<mod3>{modifiers}))"
     )
     numeric = (r"(?P<nd>[0-3]?\d)[/.\-](?P<nm>[01]?\d)[/.\-](?P<ny>\d{4})"
                r"|(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
@@ -140,7 +142,7 @@ def _pattern() -> re.Pattern[str]:
     count = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     units = "|".join(sorted(UNIT_DAYS, key=len, reverse=True))
     ago = (
-        r"(?P<ago>منذ|قبل)\s+(?:(?:حوالي|حوالى|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يزيد\s+(?:على|عن|علي)|ما\s+يقرب\s+من)\s+)?"
+        r"(?P<ago>منذ|قبل)\s+(?:(?:حوالي|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يزيد\s+(?:علي|عن)|ما\s+يقرب\s+من)\s+)?"
         rf"(?:(?P<n>\d{{1,3}}|{count})\s+)?(?P<unit>{units})(?![^\W\d_])(?!\s*\d)(?!\s+من\s)"
     )
     period = (
@@ -148,11 +150,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\s+(?P<pmod>{modifiers}))?"
     )
     day_ref = (
-        rf"(?P<wd2>(?:(?:يوم|مساء|صباح|ليله|ليل|فجر|ظهر)\s+(?:ال)?(?:{day_names})"
+        rf"(?P<wd2>(?:(?<!ال)(?:يوم|مساء|صباح|ليله|ليل|فجر|ظهر)\s+(?:ال)?(?:{day_names})"
         rf"(?:\s+(?P<wmod1>{modifiers}))?)|(?:ال)?(?:{day_names})\s+(?P<wmod2>{modifiers}))"
         rf"|(?P<wd3>ال(?:{day_names}))"
     )
-    simple = (r"(?P<simple>اول\s+امس|امس\s+الاول|امس|البارحه|اليوم|غدا|غدـ|بعد\s+غد|يوم\s+غد)"
+    simple = (r"(?P<simple>اول\s+امس|امس\s+الاول|ليله\s+امس|الليله\s+الماضيه|امس|البارحه|اليوم|غدا|غدـ|بعد\s+غد|يوم\s+غد)"
               rf"(?:\s+(?:ال)?(?:{day_names})(?![^\W_]))?")
     body = "|".join(f"(?:{p})" for p in (
         numeric, full, month_year, month_mod, year_only, decade, ago, period, day_ref, simple,
@@ -247,7 +249,7 @@ def _is_date(folded: str, match: re.Match[str]) -> bool:
 def _joins_range(folded: str, first: DateMatch, second: DateMatch) -> bool:
     """Two dates joined by «إلى/حتى/-», or by «و» after «بين»: one range entry."""
     between = folded[first.end : second.start]
-    if not re.fullmatch(r"\s*(?:-|–|الى|حتى|وحتى|لغايه|ولغايه|و|وال|و\s+)\s*\(?", between):
+    if not re.fullmatch(r"\s*(?:-|–|الي|حتي|وحتي|لغايه|ولغايه|و|وال|و\s+)\s*\(?", between):
         return False
     unresolved = any(c in first.value + second.value for c in "XP/")
     if unresolved or first.sort_key > second.sort_key:
@@ -346,6 +348,8 @@ def _resolve(m: re.Match[str], ref: dt.date | None, context: dict):
             start = _hijri_to_gregorian(year, month, 1)
             return (start.strftime("%Y-%m"), "stated", _iso(start)) if start else None
         return f"{year:04d}-{month:02d}", "stated", f"{year:04d}-{month:02d}-01"
+    if g["mo"]:
+        return _month_of_year(g["mr3"], g["mo"], g["mod3"], ref)
     if g["mm"] or g["mn"]:
         return _month_alone(g["mm"] or g["mn"], g["mod1"] or g["mod2"], ref)
     if g["y2"] or g["y3"] or g["y4"]:
@@ -364,7 +368,7 @@ def _resolve(m: re.Match[str], ref: dt.date | None, context: dict):
         words = g["simple"].split()
         offset = {"امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غدـ": 1}.get(words[0], 0)
         if len(words) > 1:
-            offset = {"بعد": 2, "يوم": 1}.get(words[0], -2)
+            offset = {"بعد": 2, "يوم": 1, "ليله": -1, "الليله": -1}.get(words[0], -2)
         return _offset(offset, ref)
     return None
 
@@ -459,6 +463,19 @@ def _month_alone(name: str, modifier: str | None, ref):
         year = ref.year if month < ref.month else ref.year - 1
     else:
         year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year:04d}-{month:02d}", "inferred", f"{year:04d}-{month:02d}-01"
+
+
+def _month_of_year(first: str | None, name: str, modifier: str, ref):
+    """«ديسمبر من العام الماضي», «من أغسطس حتى ديسمبر من العام الماضي»."""
+    if ref is None:
+        return None
+    year = ref.year + (-1 if modifier in PAST else 1 if modifier in NEXT else 0)
+    month, _ = _month_of(name)
+    start = _month_of(first)[0] if first else None
+    if start and start < month:
+        return (f"{year:04d}-{start:02d}/{year:04d}-{month:02d}", "inferred",
+                f"{year:04d}-{start:02d}-01")
     return f"{year:04d}-{month:02d}", "inferred", f"{year:04d}-{month:02d}-01"
 
 
