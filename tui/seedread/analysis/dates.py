@@ -93,6 +93,7 @@ class DateMatch:
     value: str
     year_certainty: str  # "stated", "inferred" or "unknown"
     sort_key: str
+    reference: dt.date | None = None  # what a relative value was resolved against
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +175,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
     """Every temporal expression with its value, resolved against `reference` when known.
 
     A reference so close to year 1 or 9999 that a result falls outside the calendar leaves
-    that expression unresolved, as without a reference.
+    that expression unresolved, as without a reference. In a digest of dated stories, a
+    dateline («القاهرة 3 آذار 2016 (رويترز) -») restarts the reference where it stands.
     """
     folded = fold(text)
     found: list[DateMatch] = []
@@ -184,21 +186,41 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             continue
         try:
             resolved = _resolve(match, reference, context)
+            if resolved and not _in_calendar(resolved[0]):
+                raise OverflowError(resolved[0])
         except (OverflowError, ValueError):
             resolved = _resolve(match, None, context)
         if resolved is None:
             continue
         value, certainty, key = resolved
         start, end = match.span("date")
-        current = DateMatch(start, end, value, certainty, key)
+        current = DateMatch(start, end, value, certainty, key,
+                            reference if certainty == "inferred" else None)
+        if len(value) == 10 and certainty == "stated" and DATELINE.match(folded, end) and _opens_line(folded, start):
+            reference = dt.date.fromisoformat(value)
         if found and _joins_range(folded, found[-1], current):
             first = found.pop()
             current = DateMatch(first.start, end, f"{first.value}/{value}",
-                                _weaker(first.year_certainty, certainty), first.sort_key)
+                                _weaker(first.year_certainty, certainty), first.sort_key,
+                                first.reference or current.reference)
         found.append(current)
         if len(value) >= 7 and value[4] == "-" and value[:4].isdigit() and value[5:7].isdigit():
             context["month"] = (int(value[:4]), int(value[5:7]))
     return found
+
+
+def _in_calendar(value: str) -> bool:
+    """Whether every year in an ISO value lies in 0001–9999 (none does past the edges)."""
+    return all(0 < int(year) <= 9999 for year in re.findall(r"(?:^|/)(\d{4,})(?=-|/|$)", value))
+
+
+DATELINE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–]")
+
+
+def _opens_line(folded: str, start: int) -> bool:
+    """Whether the date stands in the first few words of its line (a dateline)."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    return start - line_start <= 40 and len(folded[line_start:start].split()) <= 4
 
 
 def _words_before(folded: str, start: int, count: int = 2) -> list[str]:
@@ -239,7 +261,8 @@ def _is_date(folded: str, match: re.Match[str]) -> bool:
             return False
     if g["wd3"]:
         return after not in WEEKDAY_NOT_AFTER and _bare(previous) not in WEEKDAY_NOT_BEFORE
-    if g["period"] == "العام" and previous.startswith("ال") and not g["this"] and not g["pedge"]:
+    if (g["period"] == "العام" and previous.startswith("ال") and match.start() == start
+            and previous not in PAST + NEXT + CURRENT and not (g["this"] or g["pedge"])):
         return False  # المراقب العام السابق: «العام» is "general"
     if g["dec"] and after in ("من", "عمره", "عمرها") and not g["cent"]:
         return False  # في الخمسينات من عمره
