@@ -89,6 +89,7 @@ def test_words_that_only_look_like_dates_are_not_dates(text):
         ("حكم من 1929 إلى 1937 ثم", "1929/1937"),
         ("بين عامي 2003 و2005 ارتفعت", "2003/2005"),
         ("من 3 إلى 5 آذار", "2016-03-03/2016-03-05"),
+        ("بين 3 و5 آذار", "2016-03-03/2016-03-05"),
         ("من 26 وحتى 30 أكتوبر الجاري", "2016-10-26/2016-10-30"),
     ],
 )
@@ -132,8 +133,9 @@ def test_weekdays_ordinal_days_and_relative_periods(text, value):
 
 
 def test_today_with_its_weekday_is_one_entry_for_today():
-    assert values("وصل اليوم الاثنين") == [("اليوم الاثنين", "2016-11-07", "inferred")]
-    assert values("يلتقي غدا الثلاثاء") == [("غدا الثلاثاء", "2016-11-08", "inferred")]
+    assert values("وصل اليوم الاثنين") == [("اليوم", "2016-11-07", "inferred")]
+    assert values("يلتقي غدا الثلاثاء") == [("غدا", "2016-11-08", "inferred")]
+    assert values("وصل اليوم السبت") == [("اليوم", "2016-11-07", "inferred")]
 
 
 def test_the_same_month_takes_the_month_of_the_previous_date():

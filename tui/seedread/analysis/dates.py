@@ -104,6 +104,7 @@ def _pattern() -> re.Pattern[str]:
     modifiers = "|".join(PAST + NEXT + CURRENT)
     ordinals = _alternation(ORDINALS)
     to = r"\s*(?:-|–|الي|حتي|وحتي|ولغايه|لغايه|و)\s*"
+    to_day = r"\s*(?:-|–|الي|حتي|وحتي|ولغايه|لغايه)\s*"  # «18 و19 فيفري» lists two days
     edge = r"(?:مطلع|مستهل|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه)\s+"
 
     def month(tag: str) -> str:
@@ -115,7 +116,7 @@ def _pattern() -> re.Pattern[str]:
 
     weekday = rf"(?:(?:يوم|مساء|صباح|ليله|ليل|فجر|ظهر)\s+)?(?:ال)?(?:{day_names})\s*[،,]?\s*"
     full = (
-        rf"(?:{weekday})?(?:(?P<rday>[0-3]?\d){to})?"
+        rf"(?:{weekday})?(?:(?P<rday>[0-3]?\d){to_day}|(?<=بين\s)(?P<rday2>[0-3]?\d)\s*و\s*)?"
         rf"(?:(?P<day>[0-3]?\d)\s*(?:من\s+)?|(?P<ord>{ordinals})\s+من\s+)(?:شهر\s+)?{month('a')}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه|السنه|لعام)?\s*{year('a')}"
         rf"|\s+(?P<moda>{modifiers}))?"
@@ -144,7 +145,7 @@ def _pattern() -> re.Pattern[str]:
     units = "|".join(sorted(UNIT_DAYS, key=len, reverse=True))
     ago = (
         r"(?P<ago>منذ|قبل)\s+(?:(?:حوالي|نحو|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يزيد\s+(?:علي|عن)|ما\s+يقرب\s+من)\s+)?"
-        rf"(?:(?P<n>\d{{1,3}}|{count})\s+)?(?P<unit>{units})(?![^\W\d_])(?!\s*\d)(?!\s+من\s)"
+        rf"(?:(?P<n>\d{{1,3}}|{count})\s+)?(?P<unit>{units})(?![^\W\d_])(?!\s*\d)"
     )
     period = (
         rf"(?P<pedge>{edge})?(?:(?P<this>هذا|هذه|لهذا|لهذه)\s+)?(?P<period>الاسبوع|الشهر|العام|السنه)"
@@ -194,6 +195,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMatch]:
             continue
         value, certainty, key = resolved
         start, end = match.span("date")
+        if match.group("simple"):
+            end = match.end("simple")  # «أمس الأحد»: the weekday only confirms the day
         current = DateMatch(start, end, value, certainty, key,
                             reference if certainty == "inferred" else None)
         if len(value) == 10 and certainty == "stated" and DATELINE.match(folded, end) and _opens_line(folded, start):
@@ -353,8 +356,9 @@ def _resolve(m: re.Match[str], ref: dt.date | None, context: dict):
         if g["rela"]:
             return _day_of_relative_month(day, g["rela"], ref, context)
         found = _day_month(day, g["ma"], g["yeara"], g["eraa"], g["moda"], ref)
-        if found and g["rday"] and int(g["rday"]) < day and "X" not in found[0]:
-            first = f"{found[0][:8]}{int(g['rday']):02d}"
+        rday = g["rday"] or g["rday2"]
+        if found and rday and int(rday) < day and "X" not in found[0]:
+            first = f"{found[0][:8]}{int(rday):02d}"
             return f"{first}/{found[0]}", found[1], first
         return found
     if g["mb"] or g["relb"]:
