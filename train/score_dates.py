@@ -8,7 +8,7 @@ document date for PRESENT_REF («اليوم» meaning nowadays), or more precise
 when it is itself unresolved (X or P in it); one on a not-date or on no gold is wrong —
 the annotated articles are annotated exhaustively.
 
-Usage: python train/score_dates.py [--split dev|held-out|all] [--errors]
+Usage: python train/score_dates.py [--split dev|held-out|blind|all] [--errors]
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def score(split: str, errors: bool = False) -> tuple[dict, tuple[int, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev", choices=("dev", "held-out", "all"))
+    parser.add_argument("--split", default="dev", choices=("dev", "held-out", "blind", "all"))
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong entry")
     args = parser.parse_args()
     recall, (right, total) = score(args.split, args.errors)
