@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from seedread.analysis.dates import find_dates
 from seedread.analysis.gazetteer import Gazetteer
 from seedread.analysis.model import Entity, GlossaryEntry, Span
 from seedread.analysis.normalize import normalize_word
@@ -23,6 +24,14 @@ QUOTED = re.compile(r"«([^«»\n]{1,80})»")
 APPOSITION = re.compile(r"\(([^()\n\d]{3,80})\)")
 GLOSSED_TYPES = ("EVENT", "ORG", "LOC")
 NOT_DEFINITIONS = {"مثلا", "مثلاً", "نموذجا", "نموذجاً", "مثالا", "مثالاً"}
+# News agencies and broadcasters credited in brackets — (رويترز)، (أ ف ب)، (CNN) — never a
+# definition; the list holds their usual Arabic and Latin forms, normalised.
+CREDITS = {
+    "رويترز", "الفرنسيه", "ا ف ب", "اف ب", "د ب ا", "يو بي اي", "ا ب", "اب", "ا ش ا", "واس",
+    "وام", "قنا", "كونا", "سانا", "بترا", "سبا", "الاناضول", "شينخوا", "تاس", "ايتار تاس",
+    "الالمانيه", "الجزيره", "الجزيره نت", "العربيه", "بي بي سي", "سي ان ان", "وكالات",
+    "الوكالات", "خاص", "قدس برس", "ارشيف", "الاوروبيه", "اعلي", "اسفل", "يمين", "يسار", "cnn", "afp", "ap", "bbc", "reuters", "dpa", "upi", "ap/afp",
+}
 
 
 def _key(term: str) -> str:
@@ -69,7 +78,8 @@ def build_glossary(
             spans = [Span(m.start, m.end, m.text) for m in entity.mentions]
             builder.add(entity.name, spans, gloss)
     _quoted_terms(text, builder)
-    _appositions(text, tokens, builder)
+    places = sorted((m.start, m.end) for e in entities if e.type == "LOC" for m in e.mentions)
+    _appositions(text, tokens, builder, places)
     _known_terms(text, tokens, gazetteer, builder)
     entries = [e for e in builder.entries.values() if e.mentions]
     for entry in entries:
@@ -87,13 +97,26 @@ def _quoted_terms(text: str, builder: _Builder) -> None:
         builder.add(inner, [Span(match.start(1), match.end(1), match.group(1))])
 
 
-def _appositions(text: str, tokens: list[Token], builder: _Builder) -> None:
+def _not_a_definition(text: str, match: re.Match[str], places: list[tuple[int, int]]) -> bool:
+    """A news credit «(رويترز) -», a date «(الخميس)» or a place «(جنوب لبنان)» in brackets."""
+    inner = match.group(1).strip()
+    if _key(inner) in CREDITS or re.match(r"\s*[-–]", text[match.end() : match.end() + 3]):
+        return True
+    if find_dates(inner, None):
+        return True
+    index = bisect.bisect_left(places, (match.start(1), 0))
+    return index < len(places) and places[index][1] <= match.end(1)
+
+
+def _appositions(text: str, tokens: list[Token], builder: _Builder,
+                 places: list[tuple[int, int]]) -> None:
     """NOUN PHRASE (DEFINITION): the definite phrase right before a short parenthesis."""
     ends = [t.end for t in tokens]
     for match in APPOSITION.finditer(text):
         definition = match.group(1).strip()
         words = definition.split()
-        if not words or len(words) > MAX_DEFINITION_WORDS or words[-1] in NOT_DEFINITIONS:
+        if (not words or len(words) > MAX_DEFINITION_WORDS or words[-1] in NOT_DEFINITIONS
+                or _not_a_definition(text, match, places)):
             continue
         index = bisect.bisect_right(ends, match.start()) - 1
         phrase: list[Token] = []

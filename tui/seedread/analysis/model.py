@@ -45,6 +45,7 @@ class TimelineEntry:
     year_certainty: str  # "stated", "inferred" or "unknown"
     event: Span | None
     sort_key: str = ""
+    reference: str | None = None  # the date a relative expression was resolved against
 
 
 @dataclass

@@ -46,6 +46,7 @@ def build_timeline(
                 year_certainty=found.year_certainty,
                 event=event,
                 sort_key=found.sort_key,
+                reference=found.reference.isoformat() if found.reference else None,
             )
         )
     entries.sort(key=lambda e: (e.sort_key, e.start))
