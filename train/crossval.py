@@ -122,7 +122,9 @@ def main() -> None:
     parser.add_argument("--only", type=int, nargs="+", help="these folds only (1-based)")
     parser.add_argument("--pipelines", nargs="+", choices=(*PIPELINES, "crf"),
                         default=["default"])
-    parser.add_argument("--work", type=Path, help="keep articles, models and JSON here")
+    parser.add_argument("--work", type=Path,
+                        help="keep articles, models and JSON here (a fold's model found there "
+                             "is used, not trained again)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=200)
@@ -136,10 +138,13 @@ def main() -> None:
             label = "shipped model, trained on all folds: optimistic"
             if args.mode == "folds":
                 model_dir = work / f"model{fold}"
-                model_dir.mkdir(parents=True, exist_ok=True)
-                seconds = train_fold(args.corpus, fold_dir, model_dir, args)
+                if (model_dir / tagger.RESOURCES_FILE).exists():  # trained by an earlier run
+                    label = f"CRF trained on the other folds, kept in {model_dir}"
+                else:
+                    model_dir.mkdir(parents=True, exist_ok=True)
+                    seconds = train_fold(args.corpus, fold_dir, model_dir, args)
+                    label = f"CRF trained on the other folds in {seconds:.0f} s"
                 use_model(model_dir)
-                label = f"CRF trained on the other folds in {seconds:.0f} s"
             for pipeline in args.pipelines:
                 seconds = extract(sorted(fold_dir.glob("*.txt")), pipeline,
                                   work / f"json{fold}-{pipeline}")

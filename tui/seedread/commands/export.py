@@ -24,7 +24,7 @@ from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
 from seedread.review.export_json import write_json
 from seedread.review.export_jsonl import write_jsonl
-from seedread.commands.arguments import add_paths, open_paths
+from seedread.commands.arguments import add_model, add_paths, open_paths
 from seedread.review.location import path_key
 from seedread.text.document import Document
 
@@ -42,6 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="leave out spans nobody has accepted or rejected")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="apply only the decisions NAME made (default: everyone's)")
+    add_model(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("brat standoff is a folder of .txt/.ann files: give --out DIR")
     loaded = open_paths(args.paths)
     try:
-        items = list(_items(loaded.documents, args.reviewer))
+        items = list(_items(loaded.documents, args.reviewer, args.model))
         if args.format == "brat":
             written = write_brat(items, args.out, args.only_reviewed)
             sys.stderr.write(f"seedread: wrote {len(written)} articles to {args.out}\n")
@@ -73,7 +74,8 @@ def _write_file(items: list[ExportItem], args: argparse.Namespace) -> None:
     sys.stderr.write(f"seedread: wrote {len(items)} articles to {target}\n")
 
 
-def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportItem]:
+def _items(documents: list[Document], reviewer: str | None,
+           model: bool = True) -> Iterator[ExportItem]:
     """Each document with its reviewed view; every review store is opened once."""
     stores: dict[Path, ReviewStore | None] = {}
     try:
@@ -82,7 +84,7 @@ def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportIt
             if folder not in stores:
                 stores[folder] = ReviewStore.open(folder, create=False)
             store = stores[folder]
-            analysis = analyze(document, user_data_dir=folder)
+            analysis = analyze(document, user_data_dir=folder, model=model)
             if store is None:
                 view = apply_decisions(analysis, document.text, [])
                 yield ExportItem(document, path_key(folder, document.path), view)

@@ -1,4 +1,4 @@
-"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--model]`: print the
+"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--no-model]`: print the
 analysis of each article (entities with mentions, timeline, glossary) for scripts."""
 
 from __future__ import annotations
