@@ -20,10 +20,12 @@ from seedread.analysis.tokens import Token
 
 SOURCE = "model"
 FILL = frozenset({"gazetteer", "rules"})
+EXTEND = True
 _PROCLITICS = re.compile("(و|ف)?(ب|ل|ك)?(ال|ل)?")
-_PUNCTUATION = re.compile("[،,.؛;:!?؟]")
+_PUNCTUATION = re.compile("[،,.؛;:!?؟()«»\"“”]")
 TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 ARTICLE = "ال"
+FATHATAN = "\u064b"
 
 
 def combine(
@@ -34,23 +36,38 @@ def combine(
 ) -> list[Candidate]:
     """The model's spans with the rules' and gazetteer's candidates around them.
 
-    A user gazetteer entry wins over the model; a model span wins over everything else, but
+    A user gazetteer entry or a rules' event wins over the model; a model span wins over everything else, but
     gives way to a rule or gazetteer candidate that is the same name with fewer proclitics
     (وسامر الخطيب → سامر الخطيب, with the gazetteer's id and type when it knows the name);
     the other candidates fill the gaps the model leaves when their source is in FILL
     (measured by train/crossval.py: see train/README.md)."""
-    user = [c for c in candidates if c.source == "user"]
+    # The model knows no events, so the rules' events (غزوة حلب) stand beside user entries.
+    user = [c for c in candidates if c.source == "user"
+            or (c.type == "EVENT" and c.source in FILL)]
     found = model_candidates(text, paragraphs, tokens, [(c.start, c.end) for c in user])
+    fill = [c for c in candidates if c.source in FILL]
     by_end: dict[int, list[Candidate]] = {}
-    for candidate in candidates:
-        if candidate.source in FILL:
-            by_end.setdefault(candidate.end, []).append(candidate)
+    for candidate in fill:
+        by_end.setdefault(candidate.end, []).append(candidate)
     kept = [_same_name(text, c, by_end.get(c.end, ())) for c in found]
+    if EXTEND:
+        kept = _extended(kept, fill)
     covered = bytearray(len(text) + 1)
     for candidate in [*user, *kept]:
         covered[candidate.start : candidate.end] = b"\x01" * candidate.length
     gaps = [c for c in candidates if c.source in FILL and not any(covered[c.start : c.end])]
     return [*user, *kept, *gaps]
+
+
+def _extended(kept: list[Candidate], fill: list[Candidate]) -> list[Candidate]:
+    """Each model span replaced by the longest candidate of the same type that contains it
+    (العميد تركي المالكي: the title rule's تركي المالكي over the model's المالكي)."""
+    out = []
+    for found in kept:
+        wider = [c for c in fill if c.type == found.type and c.start <= found.start
+                 and found.end <= c.end and c.length > found.length]
+        out.append(max(wider, key=lambda c: c.length) if wider else found)
+    return list(dict.fromkeys(out))
 
 
 def _same_name(text: str, found: Candidate, ending_there: Iterable[Candidate]) -> Candidate:
@@ -79,10 +96,20 @@ def model_candidates(
         for start, end, label in tag_text(text[offset:paragraph_end]):
             start, end = offset + start, offset + end
             start = _after_proclitics(tokens, starts, words, start)
+            end = _before_adverb(text, start, end)
             if (start < end and not any(covered[start:end])
                     and not _PUNCTUATION.search(text, start, end)):
                 found.append(Candidate(start, end, TYPES[label], SOURCE))
     return found
+
+
+def _before_adverb(text: str, start: int, end: int) -> int:
+    """The end of a span without a last word in tanwin al-fath (نموذجاً، أيضاً، مثلاً):
+    such an accusative is an adverb or a complement, never part of a name."""
+    last = text.rfind(" ", start, end)
+    if last > start and text[end - 1] == FATHATAN:
+        return last
+    return end
 
 
 def _after_proclitics(tokens: list[Token], starts: list[int], words: set[str], start: int) -> int:
