@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from seedread.analysis.ner import LABELS, tag, tag_text
 from seedread.analysis.ner.bio import entity_spans, to_bilou, to_bio
-from seedread.analysis.name_lists import person_names
+from seedread.analysis.name_lists import person_names, pyarabic_proper_nouns
 from seedread.analysis.ner.features import Resources
 
 VALID_TAGS = {"O"} | {f"{p}-{label}" for p in "BI" for label in LABELS}
@@ -107,9 +107,10 @@ def test_foreign_names_and_places_are_known_from_the_outside_lists():
     words = "وصرح بوتين في كاليفورنيا وبرشلونة".split()
     features = [set(row) for row in Resources().sentence_features(words)]
     assert "wk=p" in features[1]  # بوتين: a person's title word on Wikipedia
-    assert "wk=lo" in features[3]  # كاليفورنيا: a place (and a club's name)
+    assert {"wk=lo", "pa=l"} <= features[3]  # كاليفورنيا: a place (and a club's name)
     assert "wk=lo" in features[4]  # وبرشلونة: و + برشلونة
-    assert not any(f.startswith(("wk=", "nr=")) for f in features[2])  # في: not listed
+    assert not any(f.startswith(("wk=", "pa=", "nr=")) for f in features[2])  # في: not listed
+    assert pyarabic_proper_nouns()["بغداد"] == "l"
 
 
 def test_a_name_neither_the_training_news_nor_the_rules_know_is_a_person():

@@ -5,10 +5,14 @@ built by data/build_name_lists.py):
 - person-names.tsv: Arabic given names and surnames with how often each role is attested
   (Wikidata, through the index of arabic-name-romanizer);
 - wiki-words.tsv: the words of Arabic Wikipedia titles of famous people, places and
-  clubs (through arwikicats), many of them foreign names written in Arabic."""
+  clubs (through arwikicats), many of them foreign names written in Arabic.
+
+Besides, pyarabic (already a dependency) ships a list of proper nouns: people's names,
+kunyas and nisbas, and places of the whole world; it is read from the installed package."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources as package_data
 
@@ -60,3 +64,31 @@ def wiki_words() -> dict[str, str]:
     """Normalised word -> the kinds of Wikipedia title it occurs in: some of p (person),
     l (place), o (organisation), e.g. 'p' for بوتين, 'lo' for برشلونه."""
     return dict(_lines(WIKI_WORDS_FILE))
+
+
+_PYARABIC_PLACE_LABELS = ("مكان", "منطقة", "عاصِمة", "دولة", "مضيق", "بُحيرة", "قارَّة", "مُحيط")
+_PYARABIC_COLUMNS = re.compile(r"\t| {2,}")
+
+
+@cache
+def pyarabic_proper_nouns() -> dict[str, str]:
+    """Normalised word -> the kinds of proper noun it occurs in: some of p (person),
+    l (place), o (organisation: the unions of states), from the word list in
+    pyarabic.propernouns. That module means to build a dictionary from it but splits its
+    columns on tabs where the text has spaces, so it is parsed here."""
+    from pyarabic import propernouns
+
+    from seedread.analysis.ner.normalize import normalize
+
+    kinds: dict[str, set[str]] = {}
+    for line in f"{propernouns.TEXT}\n{propernouns.TEXT2}".splitlines():
+        columns = _PYARABIC_COLUMNS.split(line.strip(), maxsplit=1)
+        if len(columns) != 2 or line.startswith("#"):
+            continue
+        lexeme, label = columns
+        kind = "o" if "اتِّحاد" in label else (
+            "l" if any(word in label for word in _PYARABIC_PLACE_LABELS) else "p")
+        for word in re.split(r"[ -]", lexeme):
+            if len(word) >= 3:
+                kinds.setdefault(normalize(word), set()).add(kind)
+    return {word: "".join(sorted(found)) for word, found in kinds.items()}

@@ -1,6 +1,7 @@
 """Features of each token for the CRF: the word and its stem, affixes, shape, word clusters,
 how often the stem takes the article, place-name and trigger-word membership, and what
-outside name lists say of the word (person-name roles, Wikipedia titles), in a window of two tokens each side. The outside lists carry most of what
+outside name lists say of the word (person-name roles, Wikipedia titles, pyarabic's
+proper nouns), in a window of two tokens each side. The outside lists carry most of what
 the model knows about names its training news never used.
 
 Word-level features are computed once per distinct word and cached; that keeps tagging
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seedread.analysis.ner.gazetteer import place_names
-from seedread.analysis.name_lists import person_names, wiki_words
+from seedread.analysis.name_lists import person_names, pyarabic_proper_nouns, wiki_words
 from seedread.analysis.ner.normalize import light_forms, normalize, segment
 
 _TRIGGERS = {
@@ -48,6 +49,7 @@ class Resources:
     places: frozenset[tuple[str, ...]] = field(default_factory=place_names)
     names: dict[str, str] = field(default_factory=person_names)
     wiki: dict[str, str] = field(default_factory=wiki_words)
+    proper: dict[str, str] = field(default_factory=pyarabic_proper_nouns)
     known: frozenset[str] | None = None  # features the models use; others are dropped early
 
     def __post_init__(self) -> None:
@@ -88,6 +90,7 @@ class Resources:
         listed = [f"{key}={value}" for key, value in (
             ("nr", name.rstrip("0123")),
             ("wk", _listed(self.wiki, forms)),
+            ("pa", _listed(self.proper, forms)),
         ) if value != "-"]
         if not self._single_places.isdisjoint(forms):
             listed.append("gz=1")
