@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from seedread.analysis.normalize import (
@@ -60,3 +64,18 @@ def test_search_does_not_match_a_different_word():
 
 def test_original_offset_skips_harakat():
     assert original_offset("وَروسيا", 1) == 2
+
+
+def test_no_gpl_code_runs_in_the_rules_only_extraction():
+    """pyarabic is GPL-3.0: the rules-only extraction never imports it (the model still
+    reads its proper-noun list until it is retrained without that feature)."""
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_dce8252990c8ebab.txt"
+    script = (
+        "import sys, io, contextlib\n"
+        "from seedread.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['extract', '--no-model', {str(seed)!r}])\n"
+        "sys.stderr.write(str(any(m.split('.')[0] == 'pyarabic' for m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stderr.strip() == "False"

@@ -135,10 +135,15 @@ def cross_validate(sentences, args) -> None:
     print(format_table(score(gold, double)))
 
 
+def fit_model(sentences, folder: Path, args) -> None:
+    """Train both passes on `sentences` and write the model's three files to `folder`."""
+    model = train_model(sentences, folder, args)
+    dump_resources(model.resources, folder / RESOURCES_FILE)
+
+
 def fit(sentences, args) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
-    model = train_model(sentences, args.out, args)
-    dump_resources(model.resources, args.out / RESOURCES_FILE)
+    fit_model(sentences, args.out, args)
     for name in (FIRST_PASS_FILE, SECOND_PASS_FILE, RESOURCES_FILE):
         print(f"{args.out / name}: {(args.out / name).stat().st_size / 1e6:.2f} MB")
 

@@ -115,7 +115,8 @@ def gazetteer_candidates(text: str, tokens: list[Token], gazetteer: Gazetteer):
                     continue
                 start, end = _stem_start(token, prefix), tokens[i + length - 1].end
                 known = gazetteer.known[gazetteer.choose(words, hit[0], text[start:end])]
-                yield Candidate(start, end, known.type, known.source, known.id)
+                kind = "demonym" if hit[1] == "demonym" else "name"
+                yield Candidate(start, end, known.type, known.source, known.id, kind)
                 break
 
 

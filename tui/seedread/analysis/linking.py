@@ -33,6 +33,7 @@ class Candidate:
     type: str
     source: str = "rules"
     key: str | None = None
+    kind: str = "name"  # or "demonym" / "nominal", as in Mention
 
     @property
     def length(self) -> int:
@@ -83,7 +84,7 @@ def link(
             entities[key] = entity
         entity.mentions.append(
             Mention(candidate.start, candidate.end, text[candidate.start : candidate.end],
-                    candidate.source)
+                    candidate.source, candidate.kind)
         )
     _merge_family_names(entities)
     _link_short_forms(text, tokens, entities, gazetteer, chosen)
@@ -113,17 +114,19 @@ def _merge_family_names(entities: dict[str, Entity]) -> None:
             del entities[person.id]
 
 
-def _short_forms(entity: Entity, gazetteer: Gazetteer) -> set[str]:
-    """Words that alone refer back to the entity: a person's family name, an organisation's
-    bare head (الحزب for حزب الله), or the anaphors the gazetteer lists."""
-    forms = {anaphor for anaphor, ids in gazetteer.anaphors.items() if entity.id in ids}
+def _short_forms(entity: Entity, gazetteer: Gazetteer) -> dict[str, str]:
+    """Words that alone refer back to the entity, with their mention kind: a person's family
+    name (a name), an organisation's bare head (الحزب for حزب الله) or the anaphors the
+    gazetteer lists (nominal mentions)."""
+    forms = {anaphor: "nominal" for anaphor, ids in gazetteer.anaphors.items()
+             if entity.id in ids}
     words = [normalize_word(w) for w in entity.name.strip(QUOTES).split()]
     if entity.type == "PER" and len(words) >= 2 and words[-1] not in STOPWORDS and (
         words[-2] not in NAME_LINKS
     ):
-        forms.add(words[-1])
+        forms[words[-1]] = "name"
     if entity.type == "ORG" and len(words) >= 2 and words[0] in ANAPHORIC_HEADS:
-        forms.add("ال" + words[0])
+        forms["ال" + words[0]] = "nominal"
     return forms
 
 
@@ -136,9 +139,11 @@ def _link_short_forms(
 ) -> None:
     """Add mentions of short forms that name exactly one entity already named before."""
     owners: dict[str, list[Entity]] = {}
+    kinds: dict[str, str] = {}
     for entity in entities.values():
-        for form in _short_forms(entity, gazetteer):
+        for form, kind in _short_forms(entity, gazetteer).items():
             owners.setdefault(form, []).append(entity)
+            kinds[form] = kind
     if not owners:
         return
     covered = sorted((c.start, c.end) for c in chosen)
@@ -158,5 +163,6 @@ def _link_short_forms(
             start = token.start + original_offset(token.text, prefix)
             # A short form of a name only the model found is as sure as the model was.
             source = "model" if entity.mentions[0].source == "model" else "rules"
-            entity.mentions.append(Mention(start, token.end, text[start : token.end], source))
+            entity.mentions.append(
+                Mention(start, token.end, text[start : token.end], source, kinds[stem]))
             break

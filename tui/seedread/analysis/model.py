@@ -25,6 +25,7 @@ class Mention:
     end: int
     text: str
     source: str = "rules"  # where it came from: "rules", "gazetteer", "model", "user", ...
+    kind: str = "name"  # "name", "demonym" (الروسي for Russia) or "nominal" (الحزب)
 
 
 @dataclass

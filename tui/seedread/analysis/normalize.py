@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pyarabic import araby
+# The eight harakat (fathatan … sukun, shadda), tatweel and the superscript alef: the marks
+# pyarabic's strip_tashkeel drops, written out so that no GPL code runs.
+TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+TATWEEL = "\u0640"
+MINI_ALEF = "\u0670"
 
 _FOLD = str.maketrans(
     {
@@ -21,16 +25,16 @@ _FOLD = str.maketrans(
         "ئ": "ي",
         "ی": "ي",  # Persian yeh, common in pasted text
         "ک": "ك",  # Persian kaf
-        araby.TATWEEL: None,
-        araby.MINI_ALEF: None,
+        **{mark: None for mark in TASHKEEL},
+        TATWEEL: None,
+        MINI_ALEF: None,
         "\u0654": None,  # hamza above as a combining mark
         "\u0655": None,  # hamza below as a combining mark
         "\u200c": None,  # zero-width non-joiner
         "\u200d": None,  # zero-width joiner
     }
 )
-_DROPPED = frozenset(araby.TASHKEEL) | {araby.TATWEEL, araby.MINI_ALEF, "\u0654", "\u0655",
-                                        "\u200c", "\u200d"}
+_DROPPED = frozenset(TASHKEEL) | {TATWEEL, MINI_ALEF, "\u0654", "\u0655", "\u200c", "\u200d"}
 
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
@@ -41,7 +45,7 @@ MIN_STEM = 2
 def normalize_word(word: str) -> str:
     """The matching form of a word: no harakat or tatweel, one alef, ي for ى, ه for final
     ة, hamza seats folded (ؤ→و, ئ→ي), Latin case-folded."""
-    return araby.strip_tashkeel(word).translate(_FOLD).casefold()
+    return word.translate(_FOLD).casefold()
 
 
 @lru_cache(maxsize=200_000)

@@ -47,16 +47,17 @@ def analyze(
     date: dt.date | None = None,
     user_data_dir: Path | str | None = None,
     extra: Iterable[Candidate] = (),
-    model: bool = False,
+    model: bool = True,
 ) -> Analysis:
     """Entities, timeline and glossary of `document`.
 
     `user_data_dir` is the folder whose `.seedread/gazetteer.toml` adds names (raises
     `gazetteer.GazetteerError` with a one-line reason when that file is bad). `extra` are
     candidate mentions from another recogniser, linked together with the rules' and the
-    gazetteer's. `model` adds the learned NER model's names where the rules found nothing
-    (source "model"); it is off by default because it makes the analysis about five times
-    slower (bench/extract.py) and is less precise than the rules.
+    gazetteer's. With `model` (the default; `--no-model` turns it off) the learned NER model's
+    spans win and the rules and gazetteer fill its gaps (model_candidates.combine): on news
+    the project was not built from that scores far higher than the rules alone
+    (train/README.md, train/crossval.py).
     """
     known = gazetteers.load(user_data_dir)
     collecting = gc.isenabled()
@@ -75,16 +76,11 @@ def _analyze(
     tokens = tokenize(text)
     candidates = find_candidates(text, tokens, known)
     candidates.extend(extra)
-    entities = link(text, tokens, candidates, known)
     if model:
-        from seedread.analysis.model_candidates import model_candidates  # loads the model
+        from seedread.analysis.model_candidates import combine  # loads the model
 
-        # Linked again with the model's spans where no mention was: the rules' mentions,
-        # short forms included, stay as they were.
-        mentions = [(m.start, m.end) for entity in entities for m in entity.mentions]
-        found = model_candidates(text, _paragraph_spans(document, text), tokens, mentions)
-        if found:
-            entities = link(text, tokens, [*candidates, *found], known)
+        candidates = combine(text, _paragraph_spans(document, text), tokens, candidates)
+    entities = link(text, tokens, candidates, known)
     return Analysis(
         path=str(document.path),
         sha256=document.sha256,
@@ -100,5 +96,6 @@ def merge_candidates(
     user_data_dir: Path | str | None = None,
 ) -> Analysis:
     """The analysis with another recogniser's mentions merged in and linked (the seam for
-    the NER model: pass its spans as `Candidate(start, end, type, source="model")`)."""
-    return analyze(document, date=date, user_data_dir=user_data_dir, extra=candidates)
+    another recogniser: its candidates take the shipped model's place beside the rules')."""
+    return analyze(document, date=date, user_data_dir=user_data_dir, extra=candidates,
+                   model=False)

@@ -11,13 +11,14 @@ from seedread.text.document import Document
 Analyzer = Callable[[Document, "dt.date | None"], Analysis]
 
 
-def default_analyzer(document: Document, date: dt.date | None, model: bool = False) -> Analysis:
-    """seedread's extractor (imported on first use, so the first frame does not wait for it)."""
+def default_analyzer(document: Document, date: dt.date | None, model: bool = True) -> Analysis:
+    """seedread's extractor, the same pipeline as `extract` (imported and its model loaded on
+    first use, off the UI thread, so the first frame does not wait for them)."""
     from seedread.analysis import analyze
 
     return analyze(document, date=date, model=model)
 
 
-def model_analyzer(document: Document, date: dt.date | None) -> Analysis:
-    """The extractor with the learned NER model's names added (`seedread PATH… --model`)."""
-    return default_analyzer(document, date, model=True)
+def rules_analyzer(document: Document, date: dt.date | None) -> Analysis:
+    """The extractor without the learned model (`seedread PATH… --no-model`)."""
+    return default_analyzer(document, date, model=False)

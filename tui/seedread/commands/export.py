@@ -27,7 +27,7 @@ from seedread.review.export_doccano import write_doccano
 from seedread.review.export_json import write_json
 from seedread.review.export_jsonl import write_jsonl
 from seedread.review.export_label_studio import write_label_studio
-from seedread.commands.arguments import add_paths, open_paths
+from seedread.commands.arguments import add_model, add_paths, open_paths
 from seedread.review.location import path_key
 from seedread.text.document import Document
 from seedread.text.untrusted import printable
@@ -53,6 +53,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="brat: replace files in --out that seedread did not write")
     parser.add_argument("--no-docstart", dest="docstart", action="store_false",
                         help="conll: no -DOCSTART- line before each document (for doccano)")
+    add_model(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("brat standoff is a folder of .txt/.ann files: give --out DIR")
     loaded = open_paths(args.paths)
     try:
-        items = list(_items(loaded.documents, args.reviewer))
+        items = list(_items(loaded.documents, args.reviewer, args.model))
         if args.format == "brat":
             written = write_brat(items, args.out, args.only_reviewed, force=args.force)
             sys.stderr.write(f"seedread: wrote {_articles(len(written))} to {printable(args.out)}\n")
@@ -85,7 +86,8 @@ def _writer(args: argparse.Namespace):
     return STREAM_WRITERS[args.format]
 
 
-def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportItem]:
+def _items(documents: list[Document], reviewer: str | None,
+           model: bool = True) -> Iterator[ExportItem]:
     """Each document with its reviewed view; every review store is opened once."""
     stores: dict[Path, ReviewStore | None] = {}
     try:
@@ -94,7 +96,7 @@ def _items(documents: list[Document], reviewer: str | None) -> Iterator[ExportIt
             if folder not in stores:
                 stores[folder] = ReviewStore.open(folder, create=False)
             store = stores[folder]
-            analysis = analyze(document, user_data_dir=folder)
+            analysis = analyze(document, user_data_dir=folder, model=model)
             if store is None:
                 view = apply_decisions(analysis, document.text, [])
                 yield ExportItem(document, path_key(folder, document.path), view)

@@ -1,4 +1,4 @@
-"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--model]
+"""`seedread extract PATH… [--format json|jsonl|tsv] [--date YYYY-MM-DD] [--no-model]
 [--with-text]`: print the analysis of each article (entities with mentions, timeline,
 glossary) for scripts, in the shape of data/schemas/extract.schema.json.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.theme import BUILTIN_THEMES
 
-from seedread.app.analysis_runner import default_analyzer, model_analyzer
+from seedread.app.analysis_runner import default_analyzer, rules_analyzer
 from seedread.app.app import SeedreadApp
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.review_service import ReviewService
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                       multiplexer=detect_multiplexer(), mlterm=report.is_mlterm)
     app = SeedreadApp(
         loaded.documents, options, state=state, date=args.date, theme=args.theme,
-        analyzer=model_analyzer if args.model else default_analyzer,
+        analyzer=default_analyzer if args.model else rules_analyzer,
         bidi_guard=guard, terminal_key=report.key, calibrate=calibrate,
         library=len(loaded.documents) > 1 or any(Path(path).is_dir() for path in args.paths),
         review=ReviewService(args.reviewer),

@@ -8,12 +8,12 @@ its stem so that one spelling learnt in training covers the others.
 
 from __future__ import annotations
 
-from pyarabic import araby
+from seedread.analysis.normalize import TASHKEEL, TATWEEL
 
 _FOLD = str.maketrans(
     {
-        **{mark: None for mark in araby.TASHKEEL},
-        araby.TATWEEL: None,
+        **{mark: None for mark in TASHKEEL},
+        TATWEEL: None,
         "\u0670": None,  # superscript alef
         "أ": "ا",
         "إ": "ا",

@@ -48,7 +48,11 @@ def open_tagger(path) -> pycrfsuite.Tagger:
 @cache
 def shipped_model() -> Model:
     """The model in package data, read once (CRFsuite copies each file into memory)."""
-    folder = package_data.files("seedread") / "data" / "ner"
+    return load_model(package_data.files("seedread") / "data" / "ner")
+
+
+def load_model(folder) -> Model:
+    """The model whose three files are in `folder` (a path or package-data folder)."""
     with (
         package_data.as_file(folder / FIRST_PASS_FILE) as first_path,
         package_data.as_file(folder / SECOND_PASS_FILE) as second_path,
