@@ -3,18 +3,19 @@ moving through the article (mentions, same-entity walk, search, jump history).""
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Tab, Tabs
 
 from seedread.analysis.model import Analysis
+from seedread.app import background
 from seedread.app.article import BACKGROUND_DELAY, ArticleView
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.glossary_pane import GlossaryPane
 from seedread.app.help_screen import HelpScreen, binding_rows
-from seedread.app.messages import ArticleMoved, JumpRequested, LayoutProgress
+from seedread.app.messages import AnalysisDone, ArticleMoved, HitsFound, JumpRequested, LayoutProgress
 from seedread.app.navigation import JumpHistory, MentionIndex, Place, Target
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.review_keys import ReviewKeys
@@ -60,8 +61,10 @@ class ReaderScreen(ReviewKeys):
         self.current: Target | None = None
         self.hits: list[tuple[int, int]] = []
         self.hit_query = ""
+        self._query = ""  # the search running in the background
         self.walking_hits = False
         self.active_pane = "entities"
+        self.analysis_problem: str | None = None  # why there is no analysis (it failed)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -110,19 +113,30 @@ class ReaderScreen(ReviewKeys):
             status.busy = "analysing…"
             self.set_timer(BACKGROUND_DELAY, self._analyse)
 
-    @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        """The extractor can take seconds on a long article: it never holds up reading."""
-        try:
-            analysis = self.app.analysis_of(self.document)
-        except Exception as exc:  # untrusted text must not take the reader down
-            self.app.call_from_thread(self._analysis_failed, exc)
-            return
-        self.app.call_from_thread(self._show_analysis, analysis)
+        """The extractor can take seconds on a long article: it never holds up reading, nor
+        quitting (see `background`)."""
+        app, document = self.app, self.document
 
-    def _analysis_failed(self, exc: Exception) -> None:
-        self.status.busy = ""
-        self.notify(f"Analysis failed: {exc}", severity="error", timeout=8)
+        def run() -> None:
+            try:
+                analysis = app.analysis_of(document)
+            except Exception as exc:  # untrusted text must not take the reader down
+                background.deliver(self, AnalysisDone(None, f"{type(exc).__name__}: {exc}"))
+                return
+            background.deliver(self, AnalysisDone(analysis))
+
+        background.start("analysis", run)
+
+    @on(AnalysisDone)
+    def _analysed(self, message: AnalysisDone) -> None:
+        if message.analysis is not None:
+            self._show_analysis(message.analysis)
+            return
+        self.analysis_problem = message.problem
+        self.status.busy = "analysis failed"
+        self.notify(f"Analysis failed: {message.problem}", severity="error", timeout=15,
+                    markup=False)
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -303,10 +317,15 @@ class ReaderScreen(ReviewKeys):
         elif message.purpose == "search" and message.value.strip():
             self._search(message.value.strip())
 
-    @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        hits = find_hits(self.document.text, query)
-        self.app.call_from_thread(self._show_hits, query, hits)
+        text, self._query = self.document.text, query
+        background.start("search",
+                         lambda: background.deliver(self, HitsFound(query, find_hits(text, query))))
+
+    @on(HitsFound)
+    def _found(self, message: HitsFound) -> None:
+        if message.query == self._query:  # not an older search finishing late
+            self._show_hits(message.query, message.hits)
 
     def _show_hits(self, query: str, hits: list[tuple[int, int]]) -> None:
         self.hits, self.hit_query = hits, query

@@ -2,7 +2,7 @@
 delete), on all mentions of its entity, add a missed one, undo and redo.
 
 `ReaderScreen` derives from `ReviewKeys`, which expects it to provide `document`,
-`analysis`, `options`, `current`, `article`, `status`, `jump()` and `show_entities()`.
+`analysis`, `analysis_problem`, `options`, `current`, `article`, `status`, `jump()` and `show_entities()`.
 
 Every decision goes to the store thread (see `review_service`) and is committed before the
 article, the Entities pane and the progress show it. Decisions run one at a time, in key
@@ -155,6 +155,10 @@ class ReviewKeys(Screen):
     def _ready(self) -> bool:
         if self.review_problem:
             self.notify(f"Review is off: {self.review_problem}", severity="error")
+            return False
+        if self.analysis_problem:
+            self.notify(f"Review is off: the analysis failed ({self.analysis_problem})",
+                        severity="error", markup=False)
             return False
         if self.reviewed is None:
             self.notify("The article is still being analysed.")
