@@ -210,7 +210,7 @@ class ReaderScreen(ReviewKeys):
     def action_mention(self, step: int) -> None:
         """`]` / `[`: the next or previous mention of any entity, in reading order."""
         if not self.mentions:
-            self.notify("No mentions in this article (yet).", severity="warning")
+            self.notify("No mentions in this article (yet).", severity="warning", markup=False)
             return
         reference = self._reference()
         target = self.mentions.after(reference) if step > 0 else self.mentions.before(reference)
@@ -228,7 +228,7 @@ class ReaderScreen(ReviewKeys):
         if current is None or current.entity_id is None:
             found = self.mentions.at(self._reference()) if self.mentions else None
             if found is None:
-                self.notify("Mark a mention first (] or [), then n/N walks its entity.")
+                self.notify("Mark a mention first (] or [), then n/N walks its entity.", markup=False)
                 return
             current = found
         target = self.mentions.same_entity(current, step)
@@ -249,7 +249,7 @@ class ReaderScreen(ReviewKeys):
         """ctrl+o back, ctrl+i forward through the places jumps started from."""
         place = self.history.back(self.place) if step < 0 else self.history.forward(self.place)
         if place is None:
-            self.notify("No older jump." if step < 0 else "No newer jump.")
+            self.notify("No older jump." if step < 0 else "No newer jump.", markup=False)
             return
         self._restore(place)
 
@@ -266,7 +266,7 @@ class ReaderScreen(ReviewKeys):
         if target is None and self.mentions:
             target = self.mentions.at(self._reference())
         if target is None or target.entity_id is None:
-            self.notify("No mention is marked; ] and [ mark one.")
+            self.notify("No mention is marked; ] and [ mark one.", markup=False)
             return
         pane = self.query_one(EntitiesPane)
         if pane.select_entity(target.entity_id):
@@ -310,7 +310,7 @@ class ReaderScreen(ReviewKeys):
             try:
                 percent = float(message.value.strip().rstrip("%"))
             except ValueError:
-                self.notify(f"Not a percentage: {message.value!r}", severity="warning")
+                self.notify(f"Not a percentage: {message.value!r}", severity="warning", markup=False)
                 return
             self.history.record(self.place)
             self.article.go_to_percent(percent)
@@ -332,7 +332,7 @@ class ReaderScreen(ReviewKeys):
         self.article.set_marks(hits=hits)
         if not hits:
             self.walking_hits = False
-            self.notify(f"Not found: {query}", severity="warning")
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
             self._update_walking()
             return
         self.walking_hits = True

@@ -107,14 +107,14 @@ class ReviewKeys(Screen):
     def _announce_location(self) -> None:
         location = self.review.store.location
         if not location.in_folder:
-            self.notify(location.reason, title="Review store", timeout=10)
+            self.notify(location.reason, title="Review store", timeout=10, markup=False)
 
     def _review_failed(self, message: str) -> None:
         """The store cannot be used: reading goes on, review keys say why they do nothing."""
         self.review = None
         self.review_problem = message
         self.notify(f"{message}. Review is off; reading works as usual.",
-                    title="Review store", severity="error", timeout=15)
+                    title="Review store", severity="error", timeout=15, markup=False)
         self._show_progress()
 
     # Showing
@@ -125,7 +125,7 @@ class ReviewKeys(Screen):
         self._show_progress()
         if view.changed and view.stale:
             self.notify(f"The article changed since its review began: {len(view.stale)} "
-                        "decisions no longer match and are marked stale.", severity="warning")
+                        "decisions no longer match and are marked stale.", severity="warning", markup=False)
 
     def _show_progress(self) -> None:
         if self.review_problem:
@@ -146,7 +146,7 @@ class ReviewKeys(Screen):
     def _go_to_next_unreviewed(self, after: int) -> None:
         found = self.reviewed.next_unreviewed(after) if self.reviewed else None
         if found is None:
-            self.notify(f"All {self.reviewed.progress.total} mentions reviewed.")
+            self.notify(f"All {self.reviewed.progress.total} mentions reviewed.", markup=False)
             return
         self._mark(found)
 
@@ -154,14 +154,14 @@ class ReviewKeys(Screen):
 
     def _ready(self) -> bool:
         if self.review_problem:
-            self.notify(f"Review is off: {self.review_problem}", severity="error")
+            self.notify(f"Review is off: {self.review_problem}", severity="error", markup=False)
             return False
         if self.analysis_problem:
             self.notify(f"Review is off: the analysis failed ({self.analysis_problem})",
                         severity="error", markup=False)
             return False
         if self.reviewed is None:
-            self.notify("The article is still being analysed.")
+            self.notify("The article is still being analysed.", markup=False)
             return False
         return True
 
@@ -184,7 +184,7 @@ class ReviewKeys(Screen):
         """A review key with no mention marked marks the next unreviewed one to decide on."""
         self._go_to_next_unreviewed(self.article.top_offset - 1)
         if self.current_mention() is not None:
-            self.notify("Marked the next unreviewed mention; press the key again to decide.")
+            self.notify("Marked the next unreviewed mention; press the key again to decide.", markup=False)
 
     async def _decide(self, plan: Callable[[], tuple[Work, int, str] | None]) -> Decision | None:
         async with self._review_lock:
@@ -200,7 +200,7 @@ class ReviewKeys(Screen):
                 decision = await service.call(work, self.review)
                 view = await service.call(self.review.reviewed, self.analysis)
             except ReviewError as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(str(exc), severity="warning", markup=False)
                 return None
             except ReviewStoreError as exc:
                 self._review_failed(str(exc))
@@ -220,7 +220,7 @@ class ReviewKeys(Screen):
         if target is not None:
             self._mark(target)
         done = "Undone" if decision.action == "undo" else "Redone"
-        self.notify(f"{done}: {len(states)} mention{'s' if len(states) != 1 else ''}")
+        self.notify(f"{done}: {len(states)} mention{'s' if len(states) != 1 else ''}", markup=False)
 
     def action_accept(self) -> None:
         self._on_mention(lambda m: lambda review: review.accept(m))
@@ -287,13 +287,13 @@ class ReviewKeys(Screen):
 
         def plan() -> tuple[Work, int, str] | None:
             if self.review is None:
-                self.notify(nothing)
+                self.notify(nothing, markup=False)
                 return None
             return work, self._where(), ""
 
         async def run() -> None:
             if await self._decide(plan) is None and self.review is not None:
-                self.notify(nothing)
+                self.notify(nothing, markup=False)
 
         self.run_worker(run(), group="review", exclusive=False)
 
@@ -307,7 +307,7 @@ class ReviewKeys(Screen):
             return
         selection = WordSelection.at(self.document, max(0, self._where()), self.options.base)
         if selection is None:
-            self.notify("No words here to select.", severity="warning")
+            self.notify("No words here to select.", severity="warning", markup=False)
             return
         self.query_one(SelectionBar).start(selection, self.document.text, self.options)
 
@@ -344,7 +344,7 @@ class ReviewKeys(Screen):
         work: Work = lambda review: review.add(*span, label, others=others)  # noqa: E731
         self.run_worker(self._decide(lambda: (work, span[0], "")), group="review", exclusive=False)
         if others:
-            self.notify(f"Added, with {len(others)} more mentions linked.")
+            self.notify(f"Added, with {len(others)} more mentions linked.", markup=False)
 
     # Filter
 
@@ -353,4 +353,4 @@ class ReviewKeys(Screen):
         pane.only_unreviewed = not pane.only_unreviewed
         if self.reviewed is not None:
             self.show_entities(self.reviewed.entities)
-        self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all")
+        self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all", markup=False)

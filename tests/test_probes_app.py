@@ -1,0 +1,148 @@
+"""Hostile-input probes of the reader app (issue 10): each one crashed, hung or lost a
+decision before it was fixed. Add new probes here; keep each to what a user would notice."""
+
+from __future__ import annotations
+
+import pytest
+from test_app_fixtures import analysis_of, make_app, seed, settle
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import DataTable
+from textual.widgets._toast import Toast
+
+from seedread.app.app import SeedreadApp
+from seedread.app.library_screen import LibraryScreen
+from seedread.app.prompt_bar import PromptBar
+from seedread.app.reader_screen import ReaderScreen
+from seedread.app.review_service import ReviewService
+from seedread.app.state import ReaderState
+from seedread.app.status_bar import StatusBar
+from seedread.text.document import parse_text
+from seedread.text.layout import LayoutOptions
+
+pytestmark = pytest.mark.asyncio
+
+
+def toasts(app) -> list[str]:
+    """The text of every notification on screen."""
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+def app_with(tmp_path, documents=None, analyzer=analysis_of, theme=None, library=None) -> SeedreadApp:
+    state = ReaderState.load(tmp_path / "state.json")
+    review = ReviewService("tester", folder_of=lambda path: tmp_path)
+    return SeedreadApp(documents or [seed()], LayoutOptions(mode="app"), state=state,
+                       analyzer=analyzer, theme=theme, library=library, review=review)
+
+
+# Themes
+
+
+@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
+async def test_every_textual_theme_starts_the_reader_and_is_remembered(tmp_path, theme):
+    app = app_with(tmp_path, theme=theme)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+    assert app.return_code in (None, 0)
+    assert ReaderState.load(tmp_path / "state.json").theme == theme
+    again = app_with(tmp_path)  # the saved theme comes back
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(again, pilot)
+        assert again.theme == theme
+
+
+BROKEN_THEMES = {
+    "not-toml.toml": "name = 'x\n",
+    "unknown-key.toml": 'name = "x"\nprimary = "#112233"\nsparkle = true\n',
+    "bad-colour.toml": 'name = "x"\nprimary = "#11223"\n',
+    "bad-variable.toml": 'name = "x"\nprimary = "#112233"\n[variables]\nentity-per = "[b]red"\n',
+    "variables-not-table.toml": 'name = "x"\nprimary = "#112233"\nvariables = 3\n',
+    "no-name.toml": 'primary = "#112233"\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_THEMES))
+async def test_a_malformed_theme_file_is_left_out_with_one_line(tmp_path, name):
+    (tmp_path / name).write_text(BROKEN_THEMES[name], encoding="utf-8")
+    (tmp_path / "good.toml").write_text('name = "good"\nprimary = "#112233"\n', encoding="utf-8")
+    from seedread.app.themes import load_themes
+
+    loaded = load_themes(tmp_path)
+    assert [theme.name for theme in loaded.themes] == ["good"]
+    assert len(loaded.problems) == 1 and "\n" not in loaded.problems[0]
+    assert name in loaded.problems[0]
+
+
+# Document and user text is never markup
+
+
+MARKUP = ["[/]", "[link=x]y[/link]", "[/foo]", "\\[x]"]
+
+
+@pytest.mark.parametrize("query", MARKUP)
+async def test_searching_for_markup_says_not_found_in_plain_text(tmp_path, query):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *query, "enter")
+        await settle(app, pilot)
+        assert any(f"Not found: {query}" in text for text in toasts(app)), toasts(app)
+
+
+@pytest.mark.parametrize("typed", MARKUP)
+async def test_a_markup_percentage_is_refused_in_plain_text(tmp_path, typed):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("percent_sign", *typed, "enter")
+        await pilot.pause()
+        assert any(typed in text for text in toasts(app)), toasts(app)
+
+
+async def test_a_folder_with_brackets_in_its_name_is_shown_as_named(tmp_path):
+    """The review store's error names the folder; `[/]` in its path is text."""
+    folder = tmp_path / "x[" / "]news[bold"
+    (folder / ".seedread" / "review.db").mkdir(parents=True)  # a store that cannot be opened
+    document = parse_text(seed().text, folder / "a.txt")
+    state = ReaderState.load(tmp_path / "state.json")
+    app = SeedreadApp([document], LayoutOptions(mode="app"), state=state, analyzer=analysis_of,
+                      review=ReviewService("tester", folder_of=lambda path: path.parent))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one(StatusBar).review == "review off (store error)"
+        assert any("x[/]news[bold" in text for text in toasts(app)), toasts(app)
+
+
+async def test_an_analysis_error_with_markup_is_shown_as_an_error(tmp_path):
+    def broken(document, date):
+        raise IndexError("[/] list index out of range")
+
+    app = app_with(tmp_path, analyzer=broken)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert any("Analysis failed" in text and "[/]" in text for text in toasts(app))
+        assert "analysis failed" in app.screen.query_one(StatusBar).busy
+        await pilot.press("a")
+        await pilot.pause()
+        assert not any("still being analysed" in text for text in toasts(app))
+        assert any("Review is off: the analysis failed" in text for text in toasts(app))
+
+
+# The library
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+async def test_the_same_article_given_twice_is_listed_twice_without_a_crash(tmp_path, copies):
+    app = app_with(tmp_path, documents=[seed()] * copies + [parse_text("# x\n\nAleppo.\n", "x.md")])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == copies + 1
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(PromptBar).display is False
