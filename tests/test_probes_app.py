@@ -3,8 +3,12 @@ decision before it was fixed. Add new probes here; keep each to what a user woul
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 from test_app_fixtures import analysis_of, make_app, seed, settle
+from textual import events
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import DataTable
 from textual.widgets._toast import Toast
@@ -16,6 +20,7 @@ from seedread.app.reader_screen import ReaderScreen
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
 from seedread.app.status_bar import StatusBar
+from seedread.review import ReviewStore
 from seedread.text.document import parse_text
 from seedread.text.layout import LayoutOptions
 
@@ -146,3 +151,74 @@ async def test_the_same_article_given_twice_is_listed_twice_without_a_crash(tmp_
         await settle(app, pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one(PromptBar).display is False
+
+
+# Keys typed in one burst
+
+
+KEY_NAMES = {"/": "slash", "%": "percent_sign", "]": "right_square_bracket", "\r": "enter",
+             "\x1b": "escape"}
+
+
+def burst(app, typed: str) -> None:
+    """Every key of `typed` queued at once, as from one read of the terminal (a paste, an
+    SSH packet): none is handled before the next arrives."""
+    for char in typed:
+        app.post_message(events.Key(KEY_NAMES.get(char, char), None if char in "\r\x1b" else char))
+
+
+def stored_log(folder) -> list:
+    store = ReviewStore.open(folder, create=False)
+    if store is None:
+        return []
+    with store:
+        return store.document(seed()).log()
+
+
+@pytest.mark.parametrize("typed", ["/abc", "/dog", "/axdAX", "%ax", "%tu"])
+async def test_keys_typed_in_a_burst_after_a_prompt_key_all_go_to_the_prompt(tmp_path, typed):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        burst(app, typed)
+        await settle(app, pilot)
+        assert app.screen.query_one(PromptBar).value == typed[1:]
+        assert app.screen.input_mode == "prompt"
+        assert app.screen.query_one(StatusBar).review.startswith("0/")
+    assert stored_log(tmp_path) == []
+
+
+async def test_keys_after_enter_in_the_same_burst_are_reading_keys_again(tmp_path):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        burst(app, "/zzz\r]a")
+        await settle(app, pilot)
+        assert app.screen.query_one(PromptBar).display is False
+        assert app.screen.query_one(StatusBar).review.startswith("1/")
+    assert [d.action for d in stored_log(tmp_path)] == ["accept"]
+
+
+async def test_escape_in_a_burst_gives_the_next_keys_back_to_reading(tmp_path):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        burst(app, "%5\x1b]x")
+        await settle(app, pilot)
+        assert app.screen.input_mode == "reading"
+    assert [d.action for d in stored_log(tmp_path)] == ["reject"]
+
+
+@pytest.mark.parametrize("typed", ["]aq", "]a]x]aq", "]xu]aq"])
+async def test_decisions_typed_ahead_of_q_are_stored_before_the_reader_exits(tmp_path, typed):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        burst(app, typed)
+        deadline = time.monotonic() + 10
+        while app.return_code is None:
+            assert time.monotonic() < deadline, "the reader did not quit"
+            await asyncio.sleep(0.02)
+    actions = [d.action for d in stored_log(tmp_path)]
+    assert actions == [{"a": "accept", "x": "reject", "u": "undo"}[c] for c in typed if c in "axu"]

@@ -83,6 +83,13 @@ class SeedreadApp(App):
         if self._calibrate_first:
             self.action_calibrate()
 
+    async def action_quit(self) -> None:
+        """Quit once every decision already asked for is stored."""
+        for screen in list(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                await screen.finish_decisions()
+        self.exit()
+
     def on_unmount(self) -> None:
         self.review.close()
 

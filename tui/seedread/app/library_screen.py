@@ -38,7 +38,8 @@ class Counted(Message):
 
 class LibraryScreen(Screen):
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="library.filter"),
+        # Priority: acted on as the key is read, so the keys after it go to the prompt.
+        Binding("slash", "filter", "Filter", id="library.filter", priority=True),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear_filter", show=False),
         Binding("question_mark", "help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
@@ -169,6 +170,10 @@ class LibraryScreen(Screen):
     def _open(self, event: DataTable.RowSelected) -> None:
         self.app.open_document(self.documents[int(event.row_key.value)], standalone=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the filter prompt is open every key is the prompt's."""
+        return not (self.is_mounted and self.query_one(PromptBar).display)
+
     def action_filter(self) -> None:
         self.query_one(PromptBar).ask("filter", "filter titles (Enter to keep, Esc to clear)")
 
@@ -176,10 +181,6 @@ class LibraryScreen(Screen):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.filter = event.value
         self._fill()
-
-    @on(PromptBar.Answered)
-    def _filter_kept(self, message: PromptBar.Answered) -> None:
-        self.query_one(DataTable).focus()
 
     def action_clear_filter(self) -> None:
         if self.filter:

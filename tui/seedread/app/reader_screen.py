@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Tab, Tabs
 
 from seedread.analysis.model import Analysis
@@ -42,9 +43,11 @@ class ReaderScreen(ReviewKeys):
         Binding("enter", "show_entity", "Entity of mention", id="reader.show_entity", show=False),
         Binding("ctrl+o", "history(-1)", "Jump back", id="reader.jump_back", show=False),
         Binding("ctrl+i,alt+i", "history(1)", "Jump forward", id="reader.jump_forward", show=False),
-        Binding("slash", "search", "Search", id="reader.search"),
+        # Priority: acted on as the key is read, so the keys after it go to the prompt.
+        Binding("slash", "search", "Search", id="reader.search", priority=True),
         Binding("escape", "clear_search", "Clear search", id="reader.clear_search", show=False),
-        Binding("percent_sign", "go_to_percent", "Go to %", id="reader.go_to_percent", show=False),
+        Binding("percent_sign", "go_to_percent", "Go to %", id="reader.go_to_percent", show=False,
+                priority=True),
         Binding("p", "toggle_panes", "Panes", id="reader.toggle_panes"),
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding("q", "close", "Back/quit", id="reader.close"),
@@ -65,6 +68,7 @@ class ReaderScreen(ReviewKeys):
         self.walking_hits = False
         self.active_pane = "entities"
         self.analysis_problem: str | None = None  # why there is no analysis (it failed)
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -87,6 +91,25 @@ class ReaderScreen(ReviewKeys):
         yield selection
         yield StatusBar(self.options, id="status")
         yield Footer()
+
+    @property
+    def input_mode(self) -> str:
+        """Where keys go: "reading" (the reader's and review keys), "prompt" (`/`, `%`),
+        "selection" (`v`) or "menu" (a question on top of the reader). The reader's own
+        actions run only while reading, so a key meant for a prompt can never decide."""
+        if not self.is_active:
+            return "menu"
+        try:
+            if self.query_one(PromptBar).display:
+                return "prompt"
+            if self.query_one(SelectionBar).display:
+                return "selection"
+        except NoMatches:  # not composed yet
+            pass
+        return "reading"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.input_mode == "reading"
 
     @property
     def article(self) -> ArticleView:
@@ -305,7 +328,6 @@ class ReaderScreen(ReviewKeys):
 
     @on(PromptBar.Answered)
     def _answered(self, message: PromptBar.Answered) -> None:
-        self.article.focus()
         if message.purpose == "percent":
             try:
                 percent = float(message.value.strip().rstrip("%"))
@@ -369,7 +391,14 @@ class ReaderScreen(ReviewKeys):
         state.save()
 
     def action_close(self) -> None:
+        if self._leaving:
+            return
+        self._leaving = True
         self.remember_place()
+        self.run_worker(self._close_when_decided(), group="closing")
+
+    async def _close_when_decided(self) -> None:
+        await self.finish_decisions()
         if self.standalone:
             self.app.exit()
         else:

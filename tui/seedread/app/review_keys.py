@@ -13,12 +13,14 @@ quickly accepts three mentions, not one three times.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.navigation import Target
@@ -77,6 +79,7 @@ class ReviewKeys(Screen):
         self.review_problem: str | None = None  # why review is off (the store is unusable)
         self._review_lock = asyncio.Lock()
         self._review_started = False
+        self._decisions: list[Worker] = []  # decisions asked for by a key, maybe not stored yet
 
     # Opening
 
@@ -178,7 +181,22 @@ class ReviewKeys(Screen):
                 return None
             return make(mention), mention.start, mention.key if then == "stay" else ""
 
-        self.run_worker(self._decide(plan), group="review", exclusive=False)
+        self._run_decision(self._decide(plan))
+
+    def _run_decision(self, work: Coroutine[Any, Any, object]) -> None:
+        """Run a decision in key order, remembered until stored (see `finish_decisions`)."""
+        self._decisions = [w for w in self._decisions if not w.is_finished]
+        self._decisions.append(self.run_worker(work, group="review", exclusive=False))
+
+    async def finish_decisions(self) -> None:
+        """Wait until every decision a key asked for is stored (or has failed and said so):
+        called before the reader closes, so `a q` typed in one burst keeps the `a`."""
+        for worker in list(self._decisions):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+        self._decisions.clear()
 
     def _mark_something(self) -> None:
         """A review key with no mention marked marks the next unreviewed one to decide on."""
@@ -295,7 +313,7 @@ class ReviewKeys(Screen):
             if await self._decide(plan) is None and self.review is not None:
                 self.notify(nothing, markup=False)
 
-        self.run_worker(run(), group="review", exclusive=False)
+        self._run_decision(run())
 
     def _where(self) -> int:
         return self.current.start if self.current else self.article.top_offset - 1
@@ -318,7 +336,6 @@ class ReviewKeys(Screen):
 
     @on(SelectionBar.Finished)
     def _selection_finished(self, message: SelectionBar.Finished) -> None:
-        self.article.focus()
         span = message.span
         if span is None:
             self.article.set_marks(current=(self.current.start, self.current.end) if self.current else None)
@@ -342,7 +359,7 @@ class ReviewKeys(Screen):
 
     def _add(self, span: tuple[int, int], label: str, others: list[tuple[int, int]]) -> None:
         work: Work = lambda review: review.add(*span, label, others=others)  # noqa: E731
-        self.run_worker(self._decide(lambda: (work, span[0], "")), group="review", exclusive=False)
+        self._run_decision(self._decide(lambda: (work, span[0], "")))
         if others:
             self.notify(f"Added, with {len(others)} more mentions linked.", markup=False)
 
