@@ -222,3 +222,30 @@ async def test_decisions_typed_ahead_of_q_are_stored_before_the_reader_exits(tmp
             await asyncio.sleep(0.02)
     actions = [d.action for d in stored_log(tmp_path)]
     assert actions == [{"a": "accept", "x": "reject", "u": "undo"}[c] for c in typed if c in "axu"]
+
+
+# A retype is a decision
+
+
+async def test_a_retype_counts_as_reviewed_shows_in_the_pane_and_is_exported(tmp_path):
+    from seedread.review.export import ExportItem, entity_spans
+
+    app = app_with(tmp_path)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket")
+        first = app.screen.current
+        await pilot.press("t", "3")  # 3 = ORG
+        await settle(app, pilot)
+        assert app.screen.query_one(StatusBar).review.startswith("1/")
+        assert (app.screen.current.start, app.screen.current.end) != (first.start, first.end)
+        pane = app.screen.query_one("#entities")
+        groups = [str(node.label) for node in pane.root.children]
+        entity = next(node for group in pane.root.children for node in group.children
+                      if node.data is not None and node.data.id == first.entity_id)
+        assert str(entity.parent.label).startswith("Organisations"), groups
+    with ReviewStore.open(tmp_path, create=False) as store:
+        review = store.document(seed())
+        view = review.reviewed(analysis_of(seed()))
+    kept = entity_spans(ExportItem(seed(), review.path, view), only_reviewed=True)
+    assert [(m.start, m.label, m.status) for m in kept] == [(first.start, "ORG", "accepted")]
