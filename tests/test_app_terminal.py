@@ -18,6 +18,7 @@ import pytest
 
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.terminal_probe import choose_mode, parse_replies
+from seedread.text.document import load_document
 from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI
 
 VTE = b"\x1b[8;1$y\x1b[>65;7600;1c\x1b[?65;1;9c"
@@ -188,3 +189,40 @@ def test_quitting_while_the_analysis_runs_ends_the_process(tmp_path, how):
     assert b"Traceback" not in output
     assert last_bidi_mode(output[first_frame:]) == "implicit"
     assert code == (0 if how == "q" else 128 + signal.SIGTERM)
+
+
+def read_until(fd: int, needle: bytes, timeout: float = 15.0) -> bytes:
+    """What the reader writes until `needle` appears (or `timeout` passes)."""
+    seen, deadline = b"", time.monotonic() + timeout
+    while needle not in seen and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+@pytest.mark.parametrize("typed", [b"/dax", b"%ax"])
+def test_keys_written_in_one_write_after_a_prompt_key_never_decide(tmp_path, typed):
+    from seedread.review import ReviewStore
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / SEED.name
+    article.write_bytes(SEED.read_bytes())
+
+    def end(pid, fd):
+        assert b"reviewed" in read_until(fd, b"reviewed"), "the review never started"
+        os.write(fd, b"]")
+        time.sleep(0.5)
+        os.write(fd, typed)  # one write: the keys arrive in one read
+        time.sleep(1.0)
+        os.write(fd, b"\x1b")
+        time.sleep(0.3)
+        os.write(fd, b"q")
+
+    _, _, code = run_in_pty(RUN_APP, tmp_path / "data", end, article=article)
+    assert code == 0
+    store = ReviewStore.open(folder, create=False)
+    assert store is None, [d.action for d in store.document(load_document(article)).log()]
