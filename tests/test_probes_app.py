@@ -249,3 +249,34 @@ async def test_a_retype_counts_as_reviewed_shows_in_the_pane_and_is_exported(tmp
         view = review.reviewed(analysis_of(seed()))
     kept = entity_spans(ExportItem(seed(), review.path, view), only_reviewed=True)
     assert [(m.start, m.label, m.status) for m in kept] == [(first.start, "ORG", "accepted")]
+
+
+# A locked database
+
+
+async def test_review_comes_back_once_a_database_lock_clears(tmp_path):
+    import sqlite3
+
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket", "a")
+        await settle(app, pilot)
+        status = app.screen.query_one(StatusBar)
+        assert status.review.startswith("1/")
+        other = sqlite3.connect(tmp_path / ".seedread" / "review.db", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # another process holds the database
+        await pilot.press("a")
+        deadline = time.monotonic() + 20
+        while "paused" not in status.review:
+            assert time.monotonic() < deadline, status.review
+            await pilot.pause(0.1)
+        other.execute("ROLLBACK")
+        other.close()
+        while not status.review.startswith("1/"):
+            assert time.monotonic() < deadline, status.review
+            await pilot.pause(0.1)
+        await pilot.press("right_square_bracket", "a")
+        await settle(app, pilot)
+        assert status.review.startswith("2/")
+    assert [d.action for d in stored_log(tmp_path)] == ["accept", "accept"]

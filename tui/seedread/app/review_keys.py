@@ -35,11 +35,13 @@ from seedread.review import (
     ReviewedMention,
     ReviewError,
     ReviewStoreError,
+    StoreLockedError,
     apply_decisions,
     unlinked_occurrences,
 )
 
 Work = Callable[[DocumentReview], Decision | None]
+RETRY_FIRST, RETRY_MOST = 1.0, 30.0  # seconds between tries of a locked store (doubling)
 # Resize keys by the side of the span they act on as seen on screen: "<" and "," the left
 # end, ">" and "." the right end. Which logical end that is depends on the paragraph.
 VISUAL_EDGES = {"left": ("end", "start"), "right": ("start", "end")}  # (in RTL, in LTR)
@@ -80,6 +82,7 @@ class ReviewKeys(Screen):
         self._review_lock = asyncio.Lock()
         self._review_started = False
         self._decisions: list[Worker] = []  # decisions asked for by a key, maybe not stored yet
+        self._retry_delay = RETRY_FIRST  # seconds until the next try of a locked store
 
     # Opening
 
@@ -98,13 +101,23 @@ class ReviewKeys(Screen):
             try:
                 review = await service.call(service.review_of, self.document, False)
                 if review is None:
+                    self.review_problem = None
+                    self._show_progress()
                     return
                 self.review = review
                 view = await service.call(review.reviewed, self.analysis)
+            except StoreLockedError as exc:
+                self._review_locked(str(exc))
+                return
             except ReviewStoreError as exc:
                 self._review_failed(str(exc))
                 return
-            self._announce_location()
+            if self.review_problem:
+                self.review_problem = None
+                self._retry_delay = RETRY_FIRST
+                self.notify("The review database is free again: review is back on.", markup=False)
+            else:
+                self._announce_location()
             self._show_review(view)
 
     def _announce_location(self) -> None:
@@ -120,6 +133,23 @@ class ReviewKeys(Screen):
                     title="Review store", severity="error", timeout=15, markup=False)
         self._show_progress()
 
+    def _review_locked(self, message: str) -> None:
+        """Another process holds the database: review pauses and is tried again, less and
+        less often, until the lock clears."""
+        first = self.review_problem is None
+        self.review = None
+        self.review_problem = message
+        if first:
+            self.notify(f"{message}. Review is paused and will be retried; the last key was "
+                        "not stored.", title="Review store", severity="warning", timeout=10,
+                        markup=False)
+        self._show_progress()
+        self.set_timer(self._retry_delay, self._retry_review)
+        self._retry_delay = min(RETRY_MOST, self._retry_delay * 2)
+
+    def _retry_review(self) -> None:
+        self.run_worker(self._open_review(), group="review", exclusive=False)
+
     # Showing
 
     def _show_review(self, view: ReviewedAnalysis) -> None:
@@ -131,7 +161,9 @@ class ReviewKeys(Screen):
                         "decisions no longer match and are marked stale.", severity="warning", markup=False)
 
     def _show_progress(self) -> None:
-        if self.review_problem:
+        if self.review_problem and "locked" in self.review_problem:
+            self.status.review = "review paused (database locked)"
+        elif self.review_problem:
             self.status.review = "review off (store error)"
         elif self.reviewed is not None:
             where = "" if self.review is None or self.review.store.location.in_folder else " · in data dir"
@@ -219,6 +251,9 @@ class ReviewKeys(Screen):
                 view = await service.call(self.review.reviewed, self.analysis)
             except ReviewError as exc:
                 self.notify(str(exc), severity="warning", markup=False)
+                return None
+            except StoreLockedError as exc:
+                self._review_locked(str(exc))
                 return None
             except ReviewStoreError as exc:
                 self._review_failed(str(exc))
