@@ -280,3 +280,29 @@ async def test_review_comes_back_once_a_database_lock_clears(tmp_path):
         await settle(app, pilot)
         assert status.review.startswith("2/")
     assert [d.action for d in stored_log(tmp_path)] == ["accept", "accept"]
+
+
+# Two readers on the same article
+
+
+async def test_a_decision_made_elsewhere_is_shown_and_the_stale_key_not_applied(tmp_path):
+    app = app_with(tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket", "a")
+        await settle(app, pilot)
+        marked = app.screen.current
+        with ReviewStore.open(tmp_path, reviewer="sam") as store:  # a second reader
+            review = store.document(seed())
+            review.reject(review.reviewed(analysis_of(seed())).mention(f"{marked.start}:{marked.end}"))
+        await pilot.press("a")
+        await settle(app, pilot)
+        status = app.screen.query_one(StatusBar).review
+        assert "changed by sam" in status and status.startswith("2/")
+        assert any("changed elsewhere" in text for text in toasts(app))
+        shown = app.screen.reviewed.mention(f"{marked.start}:{marked.end}")
+        assert (shown.status, shown.reviewer) == ("rejected", "sam")
+        await pilot.press("a")  # now the screen shows the stored state: the key applies
+        await settle(app, pilot)
+    assert [(d.action, d.reviewer) for d in stored_log(tmp_path)] == [
+        ("accept", "tester"), ("reject", "sam"), ("accept", "tester")]

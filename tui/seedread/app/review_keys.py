@@ -83,6 +83,7 @@ class ReviewKeys(Screen):
         self._review_started = False
         self._decisions: list[Worker] = []  # decisions asked for by a key, maybe not stored yet
         self._retry_delay = RETRY_FIRST  # seconds until the next try of a locked store
+        self._seen: int | None = None  # the newest decision id the screen shows
 
     # Opening
 
@@ -106,6 +107,7 @@ class ReviewKeys(Screen):
                     return
                 self.review = review
                 view = await service.call(review.reviewed, self.analysis)
+                self._seen = await service.call(_newest, review)
             except StoreLockedError as exc:
                 self._review_locked(str(exc))
                 return
@@ -247,8 +249,13 @@ class ReviewKeys(Screen):
                 if self.review is None:
                     self.review = await service.call(service.review_of, self.document, True)
                     self._announce_location()
+                newest = await service.call(_newest, self.review)
+                if self._seen is not None and newest != self._seen:
+                    await self._show_other_decisions(newest)
+                    return None
                 decision = await service.call(work, self.review)
                 view = await service.call(self.review.reviewed, self.analysis)
+                self._seen = decision.id if decision is not None else newest
             except ReviewError as exc:
                 self.notify(str(exc), severity="warning", markup=False)
                 return None
@@ -266,6 +273,20 @@ class ReviewKeys(Screen):
             else:
                 self._go_to_next_unreviewed(start)
             return decision
+
+    async def _show_other_decisions(self, newest: int) -> None:
+        """Someone else (another window or reviewer) decided since this screen was drawn:
+        the key was meant for a state that is gone, so show the stored one instead."""
+        service = self.app.review
+        view = await service.call(self.review.reviewed, self.analysis)
+        log = await service.call(self.review.log)
+        before, self._seen = self._seen or 0, newest
+        others = sorted({d.reviewer for d in log if d.id > before})
+        self._show_review(view)
+        self.status.review = f"{view.progress} · changed by {', '.join(others)}"
+        self.notify(f"The review was changed elsewhere (by {', '.join(others)}); their "
+                    "decisions are shown now and your key was not applied.",
+                    severity="warning", timeout=10, markup=False)
 
     def _show_undone(self, decision: Decision, view: ReviewedAnalysis) -> None:
         states = decision.after or decision.before
@@ -406,3 +427,9 @@ class ReviewKeys(Screen):
         if self.reviewed is not None:
             self.show_entities(self.reviewed.entities)
         self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all", markup=False)
+
+
+def _newest(review: DocumentReview) -> int:
+    """The id of the newest decision on the document (store thread), 0 when none."""
+    log = review.log()
+    return log[-1].id if log else 0
