@@ -11,7 +11,6 @@ from test_app_fixtures import analysis_of, make_app, seed, settle
 from textual import events
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import DataTable
-from textual.widgets._toast import Toast
 
 from seedread.app.app import SeedreadApp
 from seedread.app.library_screen import LibraryScreen
@@ -29,7 +28,7 @@ pytestmark = pytest.mark.asyncio
 
 def toasts(app) -> list[str]:
     """The text of every notification on screen."""
-    return [str(toast.render()) for toast in app.screen.query(Toast)]
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def app_with(tmp_path, documents=None, analyzer=analysis_of, theme=None, library=None) -> SeedreadApp:
