@@ -3,9 +3,12 @@ expect does not move when the extractor improves."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 from seedread.analysis.model import Analysis, Entity, GlossaryEntry, Mention, Span, TimelineEntry
+from seedread.app import background
 from seedread.app.app import SeedreadApp
 from seedread.app.article import BACKGROUND_DELAY
 from seedread.app.review_service import ReviewService
@@ -61,9 +64,14 @@ def make_app(tmp_path: Path, documents: list[Document] | None = None, mode: str 
                        analyzer=analysis_of, library=library, review=review)
 
 
-async def settle(app: SeedreadApp, pilot) -> None:
+async def settle(app: SeedreadApp, pilot, timeout: float = 20.0) -> None:
     """Let the background work start (it waits for the first frame), finish, and the screen
-    catch up."""
+    catch up; fails (instead of hanging) when it does not finish in `timeout` seconds."""
     await pilot.pause(BACKGROUND_DELAY + 0.05)
-    await app.workers.wait_for_complete()
+    deadline = time.monotonic() + timeout
+    while background.running():
+        assert time.monotonic() < deadline, "background work did not finish"
+        await pilot.pause(0.02)
+    await pilot.pause()
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
     await pilot.pause()

@@ -19,6 +19,7 @@ import pytest
 
 from seedread.app.bidi_guard import BidiGuard
 from seedread.app.terminal_probe import Multiplexer, choose_mode, detect_multiplexer, parse_replies
+from seedread.text.document import load_document
 from seedread.text.terminal import EXPLICIT_BIDI, IMPLICIT_BIDI, through_multiplexer
 
 VTE = b"\x1b[8;1$y\x1b[>65;7600;1c\x1b[?65;1;9c"
@@ -90,17 +91,19 @@ CRASH_ON_J = (
 )
 
 
-def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: float = 20.0):
-    """Run the reader on the seed in a pseudo-terminal that answers the probe like a VTE
+def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: float = 20.0,
+               article: Path = SEED):
+    """Run the reader on `article` in a pseudo-terminal that answers the probe like a VTE
     terminal (DECRQM reply `decrqm`, then DA1); once the first frame is up, `end(pid, fd)`
-    ends it. Returns (everything written after the first frame, exit code)."""
-    argv = [sys.executable, "-c", program, "--bidi", "app", str(SEED)]
+    ends it. Returns (everything written, where the first frame ended, exit code). A reader
+    still alive `timeout` seconds after it started is killed and the test fails."""
+    argv = [sys.executable, "-c", program, "--bidi", "app", str(article)]
     env = {**os.environ, "TERM": "xterm-256color", "SEEDREAD_DATA_DIR": str(data_dir)}
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    seen, ended = b"", None
+    seen, ended, status = b"", None, None
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
@@ -108,21 +111,24 @@ def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: 
                 try:
                     chunk = os.read(fd, 65536)
                 except OSError:
-                    break
-                if not chunk:
-                    break
+                    chunk = b""
                 seen += chunk
                 if b"\x1b[c" in chunk:
                     os.write(fd, decrqm + b"\x1b[?62;22c")
             if ended is None and b"bidi:app" in seen:
                 ended = len(seen)
                 end(pid, fd)
+            done, code = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = code
+                break
     finally:
-        if ended is None:
+        if status is None:
             os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
+            os.waitpid(pid, 0)
         os.close(fd)
     assert ended is not None, "the reader never drew its first frame"
+    assert status is not None, f"the reader was still running after {timeout} s (killed)"
     return seen, ended, os.waitstatus_to_exitcode(status)
 
 
@@ -313,3 +319,66 @@ async def test_calibration_in_konsole_says_how_to_get_app_mode_and_keeps_every_l
         await pilot.press("2")
         await pilot.pause()
         assert app.options.mode == "terminal"
+
+
+# An analysis that takes a minute (a huge article on a busy machine).
+SLOW_ANALYSIS = (
+    "import time\n"
+    "import seedread.commands.read as read\n"
+    "def slow(document, date):\n"
+    "    time.sleep(60)\n"
+    "    raise RuntimeError('too late')\n"
+    "read.default_analyzer = slow\n" + RUN_APP
+)
+
+
+@pytest.mark.parametrize("how", ["q", "SIGTERM"])
+def test_quitting_while_the_analysis_runs_ends_the_process(tmp_path, how):
+    """`q` (or a signal) at the first frame must not leave the process waiting for the
+    analysis, nor for an event loop that has stopped once the analysis is done."""
+
+    def end(pid, fd):
+        time.sleep(0.6)  # the analysis has started (it waits for the first frame)
+        os.write(fd, b"q") if how == "q" else os.kill(pid, signal.SIGTERM)
+
+    output, first_frame, code = run_in_pty(SLOW_ANALYSIS, tmp_path, end, timeout=15)
+    assert b"Traceback" not in output
+    assert last_bidi_mode(output[first_frame:]) == "implicit"
+    assert code == (0 if how == "q" else 128 + signal.SIGTERM)
+
+
+def read_until(fd: int, needle: bytes, timeout: float = 15.0) -> bytes:
+    """What the reader writes until `needle` appears (or `timeout` passes)."""
+    seen, deadline = b"", time.monotonic() + timeout
+    while needle not in seen and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+@pytest.mark.parametrize("typed", [b"/dax", b"%ax"])
+def test_keys_written_in_one_write_after_a_prompt_key_never_decide(tmp_path, typed):
+    from seedread.review import ReviewStore
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / SEED.name
+    article.write_bytes(SEED.read_bytes())
+
+    def end(pid, fd):
+        assert b"reviewed" in read_until(fd, b"reviewed"), "the review never started"
+        os.write(fd, b"]")
+        time.sleep(0.5)
+        os.write(fd, typed)  # one write: the keys arrive in one read
+        time.sleep(1.0)
+        os.write(fd, b"\x1b")
+        time.sleep(0.3)
+        os.write(fd, b"q")
+
+    _, _, code = run_in_pty(RUN_APP, tmp_path / "data", end, article=article)
+    assert code == 0
+    store = ReviewStore.open(folder, create=False)
+    assert store is None, [d.action for d in store.document(load_document(article)).log()]

@@ -21,7 +21,7 @@ from seedread.app.reader_screen import ReaderScreen
 from seedread.app.review_service import ReviewService
 from seedread.app.state import ReaderState
 from seedread.app.terminal_probe import detect_multiplexer, terminal_note
-from seedread.app.themes import DEFAULT_THEME, ENTITY_VARIABLE_DEFAULTS, bundled_themes
+from seedread.app.themes import DEFAULT_THEME, load_themes, variable_defaults
 from seedread.text.document import Document
 from seedread.text.layout import LayoutOptions
 
@@ -63,15 +63,20 @@ class SeedreadApp(App):
         self.library = len(documents) > 1 if library is None else library
         self._analyses: dict[str, Analysis] = {}
         self._analysis_lock = threading.Lock()
-        for bundled in bundled_themes():
+        themes = load_themes()
+        self._theme_problems = themes.problems
+        for bundled in themes.themes:
             self.register_theme(bundled)
         wanted = theme or state.theme or DEFAULT_THEME
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return dict(ENTITY_VARIABLE_DEFAULTS)
+        return variable_defaults(self.current_theme)
 
     def on_mount(self) -> None:
+        for problem in self._theme_problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self._remember_theme, self.theme)  # the watcher missed it
         if self.library:
             self.push_screen(LibraryScreen(self.documents, self.options))
         else:
@@ -79,11 +84,22 @@ class SeedreadApp(App):
         if self._calibrate_first:
             self.action_calibrate()
 
+    async def action_quit(self) -> None:
+        """Quit once every decision already asked for is stored."""
+        for screen in list(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                await screen.finish_decisions()
+        self.exit()
+
     def on_unmount(self) -> None:
         self.review.close()
 
     def watch_theme(self, theme: str) -> None:
-        if self.state.theme != theme:
+        # Saved once the screen has been drawn with it: a theme that fails is never kept.
+        self.call_after_refresh(self._remember_theme, theme)
+
+    def _remember_theme(self, theme: str) -> None:
+        if self.theme == theme and self.state.theme != theme:
             self.state.theme = theme
             self.state.save()
 
@@ -116,7 +132,7 @@ class SeedreadApp(App):
                 relayout(self.options)
         self.state.bidi[self.terminal_key] = mode
         self.state.save()
-        self.notify(f"bidi: {mode} mode")
+        self.notify(f"bidi: {mode} mode", markup=False)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not Palette.is_open(self):

@@ -74,13 +74,13 @@ def export(app, documents: list[Document], name: str, fmt: str) -> Path | None:
             with target.open("w", encoding="utf-8", newline="") as out:
                 STREAM_WRITERS[fmt](items, out)
     except (ReviewStoreError, ExportError) as exc:
-        app.call_from_thread(app.notify, str(exc), title="Export failed", severity="error")
+        app.call_from_thread(app.notify, str(exc), title="Export failed", severity="error", markup=False)
         return None
     except OSError as exc:
         app.call_from_thread(app.notify, f"cannot write the export ({exc.strerror or exc})",
-                             title="Export failed", severity="error")
+                             title="Export failed", severity="error", markup=False)
         return None
-    app.call_from_thread(app.notify, f"{FORMAT_NAMES[fmt]}: {target}", title="Exported", timeout=10)
+    app.call_from_thread(app.notify, f"{FORMAT_NAMES[fmt]}: {target}", title="Exported", timeout=10, markup=False)
     return target
 
 

@@ -44,7 +44,7 @@ class GlossaryPane(EntryPane[GlossaryEntry]):
         index = int(event.option.id or 0)
         mentions = sorted(self._entries[index].mentions, key=lambda span: span.start)
         if not mentions:
-            self.notify("This term has no mention in the article.", severity="warning")
+            self.notify("This term has no mention in the article.", severity="warning", markup=False)
             return
         turn = self._next.get(index, 0) % len(mentions)
         self._next[index] = turn + 1

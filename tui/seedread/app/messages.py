@@ -31,3 +31,21 @@ class LayoutProgress(Message):
         super().__init__()
         self.done = done
         self.total = total
+
+
+class AnalysisDone(Message):
+    """The background analysis finished: `analysis`, or `problem` (one line) if it failed."""
+
+    def __init__(self, analysis: object | None, problem: str | None = None) -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.problem = problem
+
+
+class HitsFound(Message):
+    """The background search finished."""
+
+    def __init__(self, query: str, hits: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits

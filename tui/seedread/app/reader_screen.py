@@ -3,18 +3,20 @@ moving through the article (mentions, same-entity walk, search, jump history).""
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Tab, Tabs
 
 from seedread.analysis.model import Analysis
+from seedread.app import background
 from seedread.app.article import BACKGROUND_DELAY, ArticleView
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.glossary_pane import GlossaryPane
 from seedread.app.help_screen import HelpScreen, binding_rows
-from seedread.app.messages import ArticleMoved, JumpRequested, LayoutProgress
+from seedread.app.messages import AnalysisDone, ArticleMoved, HitsFound, JumpRequested, LayoutProgress
 from seedread.app.navigation import JumpHistory, MentionIndex, Place, Target
 from seedread.app.prompt_bar import PromptBar
 from seedread.app.review_keys import ReviewKeys
@@ -41,9 +43,11 @@ class ReaderScreen(ReviewKeys):
         Binding("enter", "show_entity", "Entity of mention", id="reader.show_entity", show=False),
         Binding("ctrl+o", "history(-1)", "Jump back", id="reader.jump_back", show=False),
         Binding("ctrl+i,alt+i", "history(1)", "Jump forward", id="reader.jump_forward", show=False),
-        Binding("slash", "search", "Search", id="reader.search"),
+        # Priority: acted on as the key is read, so the keys after it go to the prompt.
+        Binding("slash", "search", "Search", id="reader.search", priority=True),
         Binding("escape", "clear_search", "Clear search", id="reader.clear_search", show=False),
-        Binding("percent_sign", "go_to_percent", "Go to %", id="reader.go_to_percent", show=False),
+        Binding("percent_sign", "go_to_percent", "Go to %", id="reader.go_to_percent", show=False,
+                priority=True),
         Binding("p", "toggle_panes", "Panes", id="reader.toggle_panes"),
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding("q", "close", "Back/quit", id="reader.close"),
@@ -60,8 +64,11 @@ class ReaderScreen(ReviewKeys):
         self.current: Target | None = None
         self.hits: list[tuple[int, int]] = []
         self.hit_query = ""
+        self._query = ""  # the search running in the background
         self.walking_hits = False
         self.active_pane = "entities"
+        self.analysis_problem: str | None = None  # why there is no analysis (it failed)
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -84,6 +91,25 @@ class ReaderScreen(ReviewKeys):
         yield selection
         yield StatusBar(self.options, id="status")
         yield Footer()
+
+    @property
+    def input_mode(self) -> str:
+        """Where keys go: "reading" (the reader's and review keys), "prompt" (`/`, `%`),
+        "selection" (`v`) or "menu" (a question on top of the reader). The reader's own
+        actions run only while reading, so a key meant for a prompt can never decide."""
+        if not self.is_active:
+            return "menu"
+        try:
+            if self.query_one(PromptBar).display:
+                return "prompt"
+            if self.query_one(SelectionBar).display:
+                return "selection"
+        except NoMatches:  # not composed yet
+            pass
+        return "reading"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.input_mode == "reading"
 
     @property
     def article(self) -> ArticleView:
@@ -110,19 +136,30 @@ class ReaderScreen(ReviewKeys):
             status.busy = "analysing…"
             self.set_timer(BACKGROUND_DELAY, self._analyse)
 
-    @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        """The extractor can take seconds on a long article: it never holds up reading."""
-        try:
-            analysis = self.app.analysis_of(self.document)
-        except Exception as exc:  # untrusted text must not take the reader down
-            self.app.call_from_thread(self._analysis_failed, exc)
-            return
-        self.app.call_from_thread(self._show_analysis, analysis)
+        """The extractor can take seconds on a long article: it never holds up reading, nor
+        quitting (see `background`)."""
+        app, document = self.app, self.document
 
-    def _analysis_failed(self, exc: Exception) -> None:
-        self.status.busy = ""
-        self.notify(f"Analysis failed: {exc}", severity="error", timeout=8)
+        def run() -> None:
+            try:
+                analysis = app.analysis_of(document)
+            except Exception as exc:  # untrusted text must not take the reader down
+                background.deliver(self, AnalysisDone(None, f"{type(exc).__name__}: {exc}"))
+                return
+            background.deliver(self, AnalysisDone(analysis))
+
+        background.start("analysis", run)
+
+    @on(AnalysisDone)
+    def _analysed(self, message: AnalysisDone) -> None:
+        if message.analysis is not None:
+            self._show_analysis(message.analysis)
+            return
+        self.analysis_problem = message.problem
+        self.status.busy = "analysis failed"
+        self.notify(f"Analysis failed: {message.problem}", severity="error", timeout=15,
+                    markup=False)
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -196,7 +233,7 @@ class ReaderScreen(ReviewKeys):
     def action_mention(self, step: int) -> None:
         """`]` / `[`: the next or previous mention of any entity, in reading order."""
         if not self.mentions:
-            self.notify("No mentions in this article (yet).", severity="warning")
+            self.notify("No mentions in this article (yet).", severity="warning", markup=False)
             return
         reference = self._reference()
         target = self.mentions.after(reference) if step > 0 else self.mentions.before(reference)
@@ -214,7 +251,7 @@ class ReaderScreen(ReviewKeys):
         if current is None or current.entity_id is None:
             found = self.mentions.at(self._reference()) if self.mentions else None
             if found is None:
-                self.notify("Mark a mention first (] or [), then n/N walks its entity.")
+                self.notify("Mark a mention first (] or [), then n/N walks its entity.", markup=False)
                 return
             current = found
         target = self.mentions.same_entity(current, step)
@@ -235,7 +272,7 @@ class ReaderScreen(ReviewKeys):
         """ctrl+o back, ctrl+i forward through the places jumps started from."""
         place = self.history.back(self.place) if step < 0 else self.history.forward(self.place)
         if place is None:
-            self.notify("No older jump." if step < 0 else "No newer jump.")
+            self.notify("No older jump." if step < 0 else "No newer jump.", markup=False)
             return
         self._restore(place)
 
@@ -252,7 +289,7 @@ class ReaderScreen(ReviewKeys):
         if target is None and self.mentions:
             target = self.mentions.at(self._reference())
         if target is None or target.entity_id is None:
-            self.notify("No mention is marked; ] and [ mark one.")
+            self.notify("No mention is marked; ] and [ mark one.", markup=False)
             return
         pane = self.query_one(EntitiesPane)
         if pane.select_entity(target.entity_id):
@@ -291,29 +328,33 @@ class ReaderScreen(ReviewKeys):
 
     @on(PromptBar.Answered)
     def _answered(self, message: PromptBar.Answered) -> None:
-        self.article.focus()
         if message.purpose == "percent":
             try:
                 percent = float(message.value.strip().rstrip("%"))
             except ValueError:
-                self.notify(f"Not a percentage: {message.value!r}", severity="warning")
+                self.notify(f"Not a percentage: {message.value!r}", severity="warning", markup=False)
                 return
             self.history.record(self.place)
             self.article.go_to_percent(percent)
         elif message.purpose == "search" and message.value.strip():
             self._search(message.value.strip())
 
-    @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        hits = find_hits(self.document.text, query)
-        self.app.call_from_thread(self._show_hits, query, hits)
+        text, self._query = self.document.text, query
+        background.start("search",
+                         lambda: background.deliver(self, HitsFound(query, find_hits(text, query))))
+
+    @on(HitsFound)
+    def _found(self, message: HitsFound) -> None:
+        if message.query == self._query:  # not an older search finishing late
+            self._show_hits(message.query, message.hits)
 
     def _show_hits(self, query: str, hits: list[tuple[int, int]]) -> None:
         self.hits, self.hit_query = hits, query
         self.article.set_marks(hits=hits)
         if not hits:
             self.walking_hits = False
-            self.notify(f"Not found: {query}", severity="warning")
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
             self._update_walking()
             return
         self.walking_hits = True
@@ -350,7 +391,14 @@ class ReaderScreen(ReviewKeys):
         state.save()
 
     def action_close(self) -> None:
+        if self._leaving:
+            return
+        self._leaving = True
         self.remember_place()
+        self.run_worker(self._close_when_decided(), group="closing")
+
+    async def _close_when_decided(self) -> None:
+        await self.finish_decisions()
         if self.standalone:
             self.app.exit()
         else:

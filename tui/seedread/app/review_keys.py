@@ -2,7 +2,7 @@
 delete), on all mentions of its entity, add a missed one, undo and redo.
 
 `ReaderScreen` derives from `ReviewKeys`, which expects it to provide `document`,
-`analysis`, `options`, `current`, `article`, `status`, `jump()` and `show_entities()`.
+`analysis`, `analysis_problem`, `options`, `current`, `article`, `status`, `jump()` and `show_entities()`.
 
 Every decision goes to the store thread (see `review_service`) and is committed before the
 article, the Entities pane and the progress show it. Decisions run one at a time, in key
@@ -13,12 +13,14 @@ quickly accepts three mentions, not one three times.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from seedread.app.entities_pane import EntitiesPane
 from seedread.app.navigation import Target
@@ -33,11 +35,13 @@ from seedread.review import (
     ReviewedMention,
     ReviewError,
     ReviewStoreError,
+    StoreLockedError,
     apply_decisions,
     unlinked_occurrences,
 )
 
 Work = Callable[[DocumentReview], Decision | None]
+RETRY_FIRST, RETRY_MOST = 1.0, 30.0  # seconds between tries of a locked store (doubling)
 # Resize keys by the side of the span they act on as seen on screen: "<" and "," the left
 # end, ">" and "." the right end. Which logical end that is depends on the paragraph.
 VISUAL_EDGES = {"left": ("end", "start"), "right": ("start", "end")}  # (in RTL, in LTR)
@@ -77,6 +81,9 @@ class ReviewKeys(Screen):
         self.review_problem: str | None = None  # why review is off (the store is unusable)
         self._review_lock = asyncio.Lock()
         self._review_started = False
+        self._decisions: list[Worker] = []  # decisions asked for by a key, maybe not stored yet
+        self._retry_delay = RETRY_FIRST  # seconds until the next try of a locked store
+        self._seen: int | None = None  # the newest decision id the screen shows
 
     # Opening
 
@@ -95,27 +102,55 @@ class ReviewKeys(Screen):
             try:
                 review = await service.call(service.review_of, self.document, False)
                 if review is None:
+                    self.review_problem = None
+                    self._show_progress()
                     return
                 self.review = review
                 view = await service.call(review.reviewed, self.analysis)
+                self._seen = await service.call(_newest, review)
+            except StoreLockedError as exc:
+                self._review_locked(str(exc))
+                return
             except ReviewStoreError as exc:
                 self._review_failed(str(exc))
                 return
-            self._announce_location()
+            if self.review_problem:
+                self.review_problem = None
+                self._retry_delay = RETRY_FIRST
+                self.notify("The review database is free again: review is back on.", markup=False)
+            else:
+                self._announce_location()
             self._show_review(view)
 
     def _announce_location(self) -> None:
         location = self.review.store.location
         if not location.in_folder:
-            self.notify(location.reason, title="Review store", timeout=10)
+            self.notify(location.reason, title="Review store", timeout=10, markup=False)
 
     def _review_failed(self, message: str) -> None:
         """The store cannot be used: reading goes on, review keys say why they do nothing."""
         self.review = None
         self.review_problem = message
         self.notify(f"{message}. Review is off; reading works as usual.",
-                    title="Review store", severity="error", timeout=15)
+                    title="Review store", severity="error", timeout=15, markup=False)
         self._show_progress()
+
+    def _review_locked(self, message: str) -> None:
+        """Another process holds the database: review pauses and is tried again, less and
+        less often, until the lock clears."""
+        first = self.review_problem is None
+        self.review = None
+        self.review_problem = message
+        if first:
+            self.notify(f"{message}. Review is paused and will be retried; the last key was "
+                        "not stored.", title="Review store", severity="warning", timeout=10,
+                        markup=False)
+        self._show_progress()
+        self.set_timer(self._retry_delay, self._retry_review)
+        self._retry_delay = min(RETRY_MOST, self._retry_delay * 2)
+
+    def _retry_review(self) -> None:
+        self.run_worker(self._open_review(), group="review", exclusive=False)
 
     # Showing
 
@@ -125,10 +160,12 @@ class ReviewKeys(Screen):
         self._show_progress()
         if view.changed and view.stale:
             self.notify(f"The article changed since its review began: {len(view.stale)} "
-                        "decisions no longer match and are marked stale.", severity="warning")
+                        "decisions no longer match and are marked stale.", severity="warning", markup=False)
 
     def _show_progress(self) -> None:
-        if self.review_problem:
+        if self.review_problem and "locked" in self.review_problem:
+            self.status.review = "review paused (database locked)"
+        elif self.review_problem:
             self.status.review = "review off (store error)"
         elif self.reviewed is not None:
             where = "" if self.review is None or self.review.store.location.in_folder else " · in data dir"
@@ -146,7 +183,7 @@ class ReviewKeys(Screen):
     def _go_to_next_unreviewed(self, after: int) -> None:
         found = self.reviewed.next_unreviewed(after) if self.reviewed else None
         if found is None:
-            self.notify(f"All {self.reviewed.progress.total} mentions reviewed.")
+            self.notify(f"All {self.reviewed.progress.total} mentions reviewed.", markup=False)
             return
         self._mark(found)
 
@@ -154,10 +191,14 @@ class ReviewKeys(Screen):
 
     def _ready(self) -> bool:
         if self.review_problem:
-            self.notify(f"Review is off: {self.review_problem}", severity="error")
+            self.notify(f"Review is off: {self.review_problem}", severity="error", markup=False)
+            return False
+        if self.analysis_problem:
+            self.notify(f"Review is off: the analysis failed ({self.analysis_problem})",
+                        severity="error", markup=False)
             return False
         if self.reviewed is None:
-            self.notify("The article is still being analysed.")
+            self.notify("The article is still being analysed.", markup=False)
             return False
         return True
 
@@ -174,13 +215,28 @@ class ReviewKeys(Screen):
                 return None
             return make(mention), mention.start, mention.key if then == "stay" else ""
 
-        self.run_worker(self._decide(plan), group="review", exclusive=False)
+        self._run_decision(self._decide(plan))
+
+    def _run_decision(self, work: Coroutine[Any, Any, object]) -> None:
+        """Run a decision in key order, remembered until stored (see `finish_decisions`)."""
+        self._decisions = [w for w in self._decisions if not w.is_finished]
+        self._decisions.append(self.run_worker(work, group="review", exclusive=False))
+
+    async def finish_decisions(self) -> None:
+        """Wait until every decision a key asked for is stored (or has failed and said so):
+        called before the reader closes, so `a q` typed in one burst keeps the `a`."""
+        for worker in list(self._decisions):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+        self._decisions.clear()
 
     def _mark_something(self) -> None:
         """A review key with no mention marked marks the next unreviewed one to decide on."""
         self._go_to_next_unreviewed(self.article.top_offset - 1)
         if self.current_mention() is not None:
-            self.notify("Marked the next unreviewed mention; press the key again to decide.")
+            self.notify("Marked the next unreviewed mention; press the key again to decide.", markup=False)
 
     async def _decide(self, plan: Callable[[], tuple[Work, int, str] | None]) -> Decision | None:
         async with self._review_lock:
@@ -193,10 +249,18 @@ class ReviewKeys(Screen):
                 if self.review is None:
                     self.review = await service.call(service.review_of, self.document, True)
                     self._announce_location()
+                newest = await service.call(_newest, self.review)
+                if self._seen is not None and newest != self._seen:
+                    await self._show_other_decisions(newest)
+                    return None
                 decision = await service.call(work, self.review)
                 view = await service.call(self.review.reviewed, self.analysis)
+                self._seen = decision.id if decision is not None else newest
             except ReviewError as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(str(exc), severity="warning", markup=False)
+                return None
+            except StoreLockedError as exc:
+                self._review_locked(str(exc))
                 return None
             except ReviewStoreError as exc:
                 self._review_failed(str(exc))
@@ -210,13 +274,27 @@ class ReviewKeys(Screen):
                 self._go_to_next_unreviewed(start)
             return decision
 
+    async def _show_other_decisions(self, newest: int) -> None:
+        """Someone else (another window or reviewer) decided since this screen was drawn:
+        the key was meant for a state that is gone, so show the stored one instead."""
+        service = self.app.review
+        view = await service.call(self.review.reviewed, self.analysis)
+        log = await service.call(self.review.log)
+        before, self._seen = self._seen or 0, newest
+        others = sorted({d.reviewer for d in log if d.id > before})
+        self._show_review(view)
+        self.status.review = f"{view.progress} · changed by {', '.join(others)}"
+        self.notify(f"The review was changed elsewhere (by {', '.join(others)}); their "
+                    "decisions are shown now and your key was not applied.",
+                    severity="warning", timeout=10, markup=False)
+
     def _show_undone(self, decision: Decision, view: ReviewedAnalysis) -> None:
         states = decision.after or decision.before
         target = next((view.mention(s.key) for s in states if view.mention(s.key)), None)
         if target is not None:
             self._mark(target)
         done = "Undone" if decision.action == "undo" else "Redone"
-        self.notify(f"{done}: {len(states)} mention{'s' if len(states) != 1 else ''}")
+        self.notify(f"{done}: {len(states)} mention{'s' if len(states) != 1 else ''}", markup=False)
 
     def action_accept(self) -> None:
         self._on_mention(lambda m: lambda review: review.accept(m))
@@ -283,15 +361,15 @@ class ReviewKeys(Screen):
 
         def plan() -> tuple[Work, int, str] | None:
             if self.review is None:
-                self.notify(nothing)
+                self.notify(nothing, markup=False)
                 return None
             return work, self._where(), ""
 
         async def run() -> None:
             if await self._decide(plan) is None and self.review is not None:
-                self.notify(nothing)
+                self.notify(nothing, markup=False)
 
-        self.run_worker(run(), group="review", exclusive=False)
+        self._run_decision(run())
 
     def _where(self) -> int:
         return self.current.start if self.current else self.article.top_offset - 1
@@ -303,7 +381,7 @@ class ReviewKeys(Screen):
             return
         selection = WordSelection.at(self.document, max(0, self._where()), self.options.base)
         if selection is None:
-            self.notify("No words here to select.", severity="warning")
+            self.notify("No words here to select.", severity="warning", markup=False)
             return
         self.query_one(SelectionBar).start(selection, self.document.text, self.options)
 
@@ -314,7 +392,6 @@ class ReviewKeys(Screen):
 
     @on(SelectionBar.Finished)
     def _selection_finished(self, message: SelectionBar.Finished) -> None:
-        self.article.focus()
         span = message.span
         if span is None:
             self.article.set_marks(current=(self.current.start, self.current.end) if self.current else None)
@@ -338,9 +415,9 @@ class ReviewKeys(Screen):
 
     def _add(self, span: tuple[int, int], label: str, others: list[tuple[int, int]]) -> None:
         work: Work = lambda review: review.add(*span, label, others=others)  # noqa: E731
-        self.run_worker(self._decide(lambda: (work, span[0], "")), group="review", exclusive=False)
+        self._run_decision(self._decide(lambda: (work, span[0], "")))
         if others:
-            self.notify(f"Added, with {len(others)} more mentions linked.")
+            self.notify(f"Added, with {len(others)} more mentions linked.", markup=False)
 
     # Filter
 
@@ -349,4 +426,10 @@ class ReviewKeys(Screen):
         pane.only_unreviewed = not pane.only_unreviewed
         if self.reviewed is not None:
             self.show_entities(self.reviewed.entities)
-        self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all")
+        self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all", markup=False)
+
+
+def _newest(review: DocumentReview) -> int:
+    """The id of the newest decision on the document (store thread), 0 when none."""
+    log = review.log()
+    return log[-1].id if log else 0

@@ -40,11 +40,13 @@ class SelectionBar(Widget, can_focus=True):
         self.selection: WordSelection | None = None
         self.text = ""
         self.options = LayoutOptions()
+        self._return_to: Widget | None = None
 
     def start(self, selection: WordSelection, text: str, options: LayoutOptions) -> None:
         self.selection, self.text, self.options = selection, text, options
         self.display = True
-        self.focus()
+        self._return_to = self.screen.focused
+        self.screen.set_focus(self)  # now, not later: see prompt_bar
         self._changed()
 
     def render(self) -> Text:
@@ -64,6 +66,7 @@ class SelectionBar(Widget, can_focus=True):
         span = self.selection.span if keep and self.selection is not None else None
         self.selection = None
         self.display = False
+        self.screen.set_focus(self._return_to)
         self.post_message(self.Finished(span))
 
     def _changed(self) -> None:

@@ -3,10 +3,11 @@ applied, as the reader shows them and the exporters write them.
 
 Decisions are replayed in order as changes (a retype changes only the label, an accept only
 the status), so decisions from two reviewers on the same mention combine instead of the
-later one undoing the earlier. After an edit each decision is first re-anchored by its quote
-and context (`anchors`); only one whose quote is really gone is not applied: it is
-reported in `stale` and the mention it was about, if the extractor still finds it, is
-marked "stale" for another look. Nothing is dropped from the log either way.
+later one undoing the earlier. A retype is a decision too: the mention counts as accepted,
+and an entity takes the type its decided mentions carry. After an edit each decision is first
+re-anchored by its quote and context (`anchors`); only one whose quote is really gone is not
+applied: it is reported in `stale` and the mention it was about, if the extractor still finds
+it, is marked "stale" for another look. Nothing is dropped from the log either way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from dataclasses import dataclass, field, fields, replace
 from seedread.analysis.model import Analysis
 from seedread.review.anchors import relocate
 from seedread.review.decisions import DELETED, Decision, MentionState, in_force
+
+
+REVIEWED = ("accepted", "rejected")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,7 @@ class ReviewedMention(MentionState):
 
     @property
     def reviewed(self) -> bool:
-        return self.status in ("accepted", "rejected")
+        return self.status in REVIEWED
 
 
 @dataclass
@@ -114,6 +118,8 @@ def apply_decisions(analysis: Analysis, text: str, log: list[Decision]) -> Revie
             else:
                 changes = state.changes_from(before[state.key])
             base = current or ReviewedMention(**state.to_dict())
+            if decision.action == "retype" and changes.get("status", base.status) not in REVIEWED:
+                changes["status"] = "accepted"  # choosing a type is deciding it is an entity
             mentions[state.key] = replace(
                 base, **changes, reviewer=decision.reviewer, decided_at=decision.at
             )
@@ -135,7 +141,9 @@ def _entities(analysis: Analysis, visible: list[ReviewedMention]) -> list[Review
         if not members:
             continue
         original = known.get(entity_id)
-        labels = Counter(m.label for m in members).most_common()
+        # What a reviewer decided outweighs what the extractor guessed for the rest.
+        decided = [m for m in members if m.reviewed] or members
+        labels = Counter(m.label for m in decided).most_common()
         entities.append(ReviewedEntity(
             entity_id,
             original.name if original else members[0].entity_name,
