@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,6 +83,30 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
          str(folder)], capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert done.returncode == 0 and done.stderr == ""
     assert len(done.stdout.splitlines()) == len(GOLD)
+
+
+def test_a_progress_bar_on_a_terminal_stderr_and_the_same_output(tmp_path, capsys):
+    folder = folder_of_articles(tmp_path)
+    _, expected, _ = run(capsys, "--jobs", "1", "--format", "jsonl", str(folder))
+    terminal, stderr = os.openpty()
+    out = tmp_path / "out.jsonl"
+    try:
+        with out.open("wb") as stdout:
+            done = subprocess.run(
+                [sys.executable, "-m", "seedread.cli", "extract", "--jobs", "2", "--format",
+                 "jsonl", str(folder)], stdout=stdout, stderr=stderr, timeout=120,
+                stdin=subprocess.DEVNULL, env={**os.environ, "TERM": "xterm-256color"})
+        os.set_blocking(terminal, False)
+        try:
+            drawn = os.read(terminal, 1 << 16)
+        except BlockingIOError:  # nothing was drawn
+            drawn = b""
+    finally:
+        os.close(terminal)
+        os.close(stderr)
+    assert done.returncode == 0
+    assert f"/{len(GOLD)}".encode() in drawn
+    assert out.read_text(encoding="utf-8") == expected
 
 
 def test_extract_file_is_the_record_the_cli_prints(capsys):

@@ -3,7 +3,9 @@ progress bar on stderr only when stderr is a terminal (a pipe or a log gets no b
 
 from __future__ import annotations
 
+import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,8 +32,6 @@ def default_jobs() -> int:
 
 def jobs_argument(raw: str) -> int:
     """`--jobs N`: a whole number from 1."""
-    import argparse
-
     try:
         jobs = int(raw)
     except ValueError:
@@ -54,7 +54,8 @@ def run_batch(
                 handle(function(item), say)
                 advance()
             return
-        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items)),
+                                 initializer=_leave_ctrl_c_to_the_parent) as pool:
             try:
                 for result in pool.map(function, items):
                     handle(result, say)
@@ -66,10 +67,16 @@ def run_batch(
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Ctrl+C stops the batch once, in the parent, instead of a traceback from every worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def _progress(total: int):
-    """(advance, show): a transient bar on a terminal; nothing at all otherwise."""
-    if not sys.stderr.isatty() or total <= 1:
+    """(advance, say): a transient bar when stderr is a terminal and the output goes elsewhere
+    (printed to the same terminal, the output itself shows the progress); else no bar."""
+    if not sys.stderr.isatty() or sys.stdout.isatty() or total <= 1:
         yield (lambda: None), (lambda line: sys.stderr.write(line + "\n"))
         return
     from rich.console import Console
@@ -77,6 +84,7 @@ def _progress(total: int):
 
     console = Console(file=sys.stderr, highlight=False, markup=False, emoji=False)
     with Progress(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as bar:
+                  console=console, transient=True, redirect_stdout=False,
+                  redirect_stderr=False) as bar:
         task = bar.add_task("extract", total=total)
         yield (lambda: bar.advance(task)), (lambda line: console.out(line, highlight=False))
