@@ -30,7 +30,7 @@ from corpus import read_corpus  # noqa: E402
 
 from seedread.analysis import analyze  # noqa: E402
 from seedread.analysis.ner import tagger  # noqa: E402
-from seedread.commands.extract import as_dict  # noqa: E402
+from seedread.analysis.extract import as_dict  # noqa: E402
 from seedread.text.document import load_paths  # noqa: E402
 
 SHARED = Path("/work/shared")
