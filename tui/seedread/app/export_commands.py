@@ -14,15 +14,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from seedread.app.library_screen import LibraryScreen
 from seedread.app.reader_screen import ReaderScreen
 from seedread.review import ReviewStoreError
-from seedread.review.export import ExportError, ExportItem
+from seedread.review.export import ExportError, ExportItem, write_export
 from seedread.review.export_brat import write_brat
-from seedread.review.export_conll import write_conll
-from seedread.review.export_json import write_json
-from seedread.review.export_jsonl import write_jsonl
+from seedread.review.writers import STREAM_WRITERS, file_name
 from seedread.text.document import Document
+from seedread.text.files import UnsafeFileError, make_folder
 
-STREAM_WRITERS = {"jsonl": write_jsonl, "json": write_json, "conll": write_conll}
-FORMAT_NAMES = {"jsonl": "JSONL (Prodigy, doccano)", "brat": "brat standoff",
+FORMAT_NAMES = {"jsonl": "JSONL (Prodigy)", "doccano": "doccano (JSONL)",
+                "label-studio": "Label Studio (JSON tasks)", "brat": "brat standoff",
                 "conll": "CoNLL (BIO)", "json": "JSON (everything)"}
 
 
@@ -64,16 +63,15 @@ class ExportCommands(Provider):
 def export(app, documents: list[Document], name: str, fmt: str) -> Path | None:
     """Write the export (in a worker thread) and say where it went; returns the path."""
     try:
-        items, folder = _items(app, documents)
-        folder.mkdir(parents=True, exist_ok=True)
+        items, folder, inside = _items(app, documents)
+        make_folder(folder, inside)
         if fmt == "brat":
             target = folder / "brat"
-            write_brat(items, target)
+            write_brat(items, target, inside=inside)
         else:
-            target = folder / f"{name}.{fmt}"
-            with target.open("w", encoding="utf-8", newline="") as out:
-                STREAM_WRITERS[fmt](items, out)
-    except (ReviewStoreError, ExportError) as exc:
+            target = folder / file_name(fmt, name)
+            write_export(STREAM_WRITERS[fmt], items, target, inside=inside)
+    except (ReviewStoreError, ExportError, UnsafeFileError) as exc:
         app.call_from_thread(app.notify, str(exc), title="Export failed", severity="error", markup=False)
         return None
     except OSError as exc:
@@ -84,15 +82,15 @@ def export(app, documents: list[Document], name: str, fmt: str) -> Path | None:
     return target
 
 
-def _items(app, documents: list[Document]) -> tuple[list[ExportItem], Path]:
-    """Each document with its reviewed view, and the export folder of the first one's store
-    (created if need be: exporting is asking for files next to the review)."""
+def _items(app, documents: list[Document]) -> tuple[list[ExportItem], Path, Path]:
+    """Each document with its reviewed view, the export folder of the first one's store, and
+    the folder holding that store's `.seedread` (no symlink below it is written through)."""
     service = app.review
     items, folders = [], []
     for document in documents:
         analysis = app.analysis_of(document)
         review = service.call_blocking(service.review_of, document, True)
         view = service.call_blocking(review.reviewed, analysis)
-        folders.append(review.store.location.path.parent / "export")
+        folders.append(review.store.location.path.parent)
         items.append(ExportItem(document, review.path, view))
-    return items, folders[0]
+    return items, folders[0] / "export", folders[0].parent

@@ -23,19 +23,12 @@ from seedread.review import ReviewStore, ReviewStoreError, apply_decisions, revi
 from seedread.review.export import ExportError, ExportItem, write_export
 from seedread.review.export_brat import write_brat
 from seedread.review.export_conll import write_conll
-from seedread.review.export_doccano import write_doccano
-from seedread.review.export_json import write_json
-from seedread.review.export_jsonl import write_jsonl
-from seedread.review.export_label_studio import write_label_studio
+from seedread.review.writers import FORMATS, STREAM_WRITERS, file_name
 from seedread.commands.arguments import add_model, add_paths, open_paths
 from seedread.review.location import path_key
 from seedread.text.document import Document
 from seedread.text.untrusted import printable
 
-STREAM_WRITERS = {"jsonl": write_jsonl, "doccano": write_doccano,
-                  "label-studio": write_label_studio, "json": write_json, "conll": write_conll}
-FORMATS = (*STREAM_WRITERS, "brat")
-FILE_NAMES = {"doccano": "doccano.jsonl", "label-studio": "label-studio.json"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -68,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.out is None:
             _writer(args)(items, sys.stdout, args.only_reviewed)
         else:
-            target = args.out / FILE_NAMES.get(args.format, f"annotations.{args.format}")
+            target = args.out / file_name(args.format)
             write_export(_writer(args), items, target, args.only_reviewed, inside=args.out)
             sys.stderr.write(f"seedread: wrote {_articles(len(items))} to {printable(target)}\n")
     except (ReviewStoreError, ExportError, GazetteerError) as exc:
