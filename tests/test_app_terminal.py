@@ -382,3 +382,31 @@ def test_keys_written_in_one_write_after_a_prompt_key_never_decide(tmp_path, typ
     assert code == 0
     store = ReviewStore.open(folder, create=False)
     assert store is None, [d.action for d in store.document(load_document(article)).log()]
+
+
+def test_the_reader_ends_when_its_terminal_goes_away_without_a_hangup(tmp_path):
+    """A terminal killed under the reader may send no SIGHUP (the reader is not in its
+    session): the reader must end rather than read end-of-file at full speed for ever."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "SEEDREAD_DATA_DIR": str(tmp_path)}
+    reader = subprocess.Popen([sys.executable, "-c", RUN_APP, "--bidi", "app", str(SEED)],
+                              stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    try:
+        seen = b""
+        deadline = time.monotonic() + 20
+        while b"bidi:app" not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                chunk = os.read(master, 65536)
+                seen += chunk
+                if b"\x1b[c" in chunk:
+                    os.write(master, b"\x1b[?62;22c")
+        assert b"bidi:app" in seen, "the reader never drew its first frame"
+        os.close(master)
+        reader.wait(timeout=10)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+            pytest.fail("the reader was still running 10 s after its terminal went away (killed)")

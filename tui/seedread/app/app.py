@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 
@@ -83,6 +86,14 @@ class SeedreadApp(App):
             self.push_screen(ReaderScreen(self.documents[0], self.options, standalone=True))
         if self._calibrate_first:
             self.action_calibrate()
+        if _terminal_fd() is not None:
+            self.set_interval(1.0, self._end_if_terminal_gone)
+
+    def _end_if_terminal_gone(self) -> None:
+        """End as on a hangup once the terminal has gone without one: otherwise Textual's
+        input thread reads end-of-file for ever at full speed (seen under a killed xterm)."""
+        if _terminal_fd() is None:
+            os.kill(os.getpid(), signal.SIGHUP)
 
     async def action_quit(self) -> None:
         """Quit once every decision already asked for is stored."""
@@ -161,3 +172,13 @@ class SeedreadApp(App):
             self.bidi_guard.set_explicit(True)
             hint = self.bidi_guard.multiplexer.hint
         self.push_screen(CalibrationScreen(hint, terminal_note()), chosen)
+
+
+def _terminal_fd() -> int | None:
+    """Standard input's descriptor while it is a terminal, else None."""
+    stream = sys.__stdin__
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
