@@ -16,7 +16,7 @@ def analysis_of(document: Document, date: dt.date | None = None, model: bool = T
     """`analyze` as `seedread extract` calls it: the article's folder may add names."""
     from seedread.analysis.pipeline import analyze
 
-    return analyze(document, date=date, user_data_dir=document.path.parent, model=model)
+    return analyze(document, date=date, user_data_dir=document.home, model=model)
 
 
 def as_dict(analysis: Analysis, date: dt.date | None) -> dict:

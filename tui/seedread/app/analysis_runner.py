@@ -12,11 +12,12 @@ Analyzer = Callable[[Document, "dt.date | None"], Analysis]
 
 
 def default_analyzer(document: Document, date: dt.date | None, model: bool = True) -> Analysis:
-    """seedread's extractor, the same pipeline as `extract` (imported and its model loaded on
-    first use, off the UI thread, so the first frame does not wait for them)."""
+    """seedread's extractor, the same pipeline and the same folder gazetteer as `extract` and
+    `export` (imported and its model loaded on first use, off the UI thread, so the first
+    frame does not wait for them)."""
     from seedread.analysis import analyze
 
-    return analyze(document, date=date, model=model)
+    return analyze(document, date=date, user_data_dir=document.home, model=model)
 
 
 def rules_analyzer(document: Document, date: dt.date | None) -> Analysis:

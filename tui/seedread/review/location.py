@@ -38,9 +38,7 @@ def review_folder(path: Path | str | Document) -> Path:
     searched: a `review.db` planted higher up (in `/tmp/.seedread`, say) must not collect
     this reader's decisions."""
     if isinstance(path, Document):
-        if path.folder is not None:
-            return path.folder
-        path = path.path
+        return path.home
     path = Path(path).resolve()
     return path if path.is_dir() else path.parent
 

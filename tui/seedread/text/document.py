@@ -72,6 +72,12 @@ class Document:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def home(self) -> Path:
+        """The folder whose `.seedread/` serves this article (its review, its gazetteer): the
+        folder opened, or a file's own folder. Never a parent further up."""
+        return self.folder if self.folder is not None else Path(self.path).resolve().parent
+
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]
 
