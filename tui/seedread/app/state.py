@@ -9,21 +9,14 @@ killed process leaves the old state whole.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
-
+from seedread.review.location import data_dir
 from seedread.text.files import atomic_write
 
-DATA_DIR_VARIABLE = "SEEDREAD_DATA_DIR"
 STATE_FILE = "reader-state.json"
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or user_data_dir("seedread", appauthor=False))
 
 
 @dataclass
