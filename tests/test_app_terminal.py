@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -92,18 +93,19 @@ CRASH_ON_J = (
 
 
 def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: float = 20.0,
-               article: Path = SEED):
+               article: Path = SEED, reply_after: float = 0.0):
     """Run the reader on `article` in a pseudo-terminal that answers the probe like a VTE
-    terminal (DECRQM reply `decrqm`, then DA1); once the first frame is up, `end(pid, fd)`
-    ends it. Returns (everything written, where the first frame ended, exit code). A reader
-    still alive `timeout` seconds after it started is killed and the test fails."""
+    terminal (DECRQM reply `decrqm`, then DA1, `reply_after` seconds after the query); once
+    the first frame is up, `end(pid, fd)` ends it. Returns (everything written, where the
+    first frame ended, exit code). A reader still alive `timeout` seconds after it started is
+    killed and the test fails."""
     argv = [sys.executable, "-c", program, "--bidi", "app", str(article)]
     env = {**os.environ, "TERM": "xterm-256color", "SEEDREAD_DATA_DIR": str(data_dir)}
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    seen, ended, status = b"", None, None
+    seen, ended, status, reply_at = b"", None, None, None
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
@@ -113,8 +115,11 @@ def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: 
                 except OSError:
                     chunk = b""
                 seen += chunk
-                if b"\x1b[c" in chunk:
-                    os.write(fd, decrqm + b"\x1b[?62;22c")
+                if reply_at is None and b"\x1b[c" in seen:
+                    reply_at = time.monotonic() + reply_after
+            if reply_at is not None and time.monotonic() >= reply_at:
+                os.write(fd, decrqm + b"\x1b[?62;22c")
+                reply_at = float("inf")
             if ended is None and b"bidi:app" in seen:
                 ended = len(seen)
                 end(pid, fd)
@@ -128,8 +133,14 @@ def run_in_pty(program: str, data_dir: Path, end, decrqm: bytes = b"", timeout: 
             os.waitpid(pid, 0)
         os.close(fd)
     assert ended is not None, "the reader never drew its first frame"
-    assert status is not None, f"the reader was still running after {timeout} s (killed)"
+    assert status is not None, (f"the reader was still running after {timeout} s (killed); "
+                                f"it wrote last: {screen_text(seen)[-1500:]}")
     return seen, ended, os.waitstatus_to_exitcode(status)
+
+
+def screen_text(output: bytes) -> str:
+    """The output without its escape sequences, for a failing test to show."""
+    return re.sub(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|[^\[])", "", output.decode("utf-8", "replace"))
 
 
 def last_bidi_mode(output: bytes) -> str:
@@ -161,9 +172,21 @@ def test_the_previous_mode_comes_back_not_a_default(tmp_path):
     output, first_frame, code = run_in_pty(
         RUN_APP, tmp_path, lambda pid, fd: (time.sleep(0.3), os.write(fd, b"q")), decrqm=b"\x1b[8;2$y",
     )
-    assert code == 0
+    assert code == 0, screen_text(output[first_frame:])[-1500:]
     assert IMPLICIT_BIDI.encode() not in output
     assert output[first_frame:].rstrip().count(EXPLICIT_BIDI.encode()) == 1
+
+
+def test_a_terminal_that_answers_slowly_is_waited_for_not_typed_into_the_reader(tmp_path):
+    """Over a slow SSH link the replies come 0.6 s after the queries: they are read as the
+    terminal's answer (explicit mode was on, so it stays on), not as keys pressed in the
+    reader, and `q` then quits."""
+    output, first_frame, code = run_in_pty(
+        RUN_APP, tmp_path, lambda pid, fd: (time.sleep(0.3), os.write(fd, b"q")),
+        decrqm=b"\x1b[8;2$y", reply_after=0.6,
+    )
+    assert code == 0, screen_text(output[first_frame:])[-1500:]
+    assert IMPLICIT_BIDI.encode() not in output
 
 
 # tmux and screen between seedread and a terminal that reorders (issue 13)

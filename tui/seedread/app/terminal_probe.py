@@ -2,7 +2,9 @@
 as VTE_VERSION do not survive SSH, but TERM and the terminal's own replies do.
 
 Three queries go out at once, followed by DA1, which every terminal answers, so reading
-stops as soon as that answer arrives (or after a short timeout on a silent line):
+stops as soon as that answer arrives. A silent line is given up on after `TIMEOUT`; a
+terminal that has begun to answer is waited for longer (`ANSWERING_TIMEOUT`), since a reply
+that came after the app had started would reach it as keystrokes (a slow SSH link):
 DECRQM for ANSI mode 8 (`CSI 8 $ p`: does it support explicit bidi, and is it set now?),
 XTVERSION (`CSI > 0 q`: name and version) and DA2 (`CSI > c`: terminal type and version).
 """
@@ -20,7 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 QUERIES = "\x1b[8$p\x1b[>0q\x1b[>c\x1b[c"
-TIMEOUT = 0.25
+TIMEOUT = 1.0  # seconds of silence before the line counts as silent (SSH round trips)
+ANSWERING_TIMEOUT = 3.0  # seconds for DA1 once any reply has arrived
 _DECRQM = re.compile(rb"\x1b\[8;(\d)\$y")
 _XTVERSION = re.compile(rb"\x1bP>\|(.*?)\x1b\\", re.DOTALL)
 _DA2 = re.compile(rb"\x1b\[>(\d+);(\d+);?(\d*)c")
@@ -154,16 +157,17 @@ def choose_mode(report: TerminalReport) -> str:
     return "terminal" if report.does_own_bidi and not report.can_stop_reordering else "app"
 
 
-def probe(fd_in: int, fd_out: int, term: str, timeout: float = TIMEOUT) -> TerminalReport:
+def probe(fd_in: int, fd_out: int, term: str, timeout: float = TIMEOUT,
+          answering_timeout: float = ANSWERING_TIMEOUT) -> TerminalReport:
     """Ask the terminal on (fd_in, fd_out); both must be a tty. Never raises on silence."""
     saved = termios.tcgetattr(fd_in)
     data = b""
     try:
         tty.setraw(fd_in, termios.TCSANOW)
         os.write(fd_out, QUERIES.encode())
-        deadline = time.monotonic() + timeout
+        start = time.monotonic()
         while not _DA1.search(data):
-            left = deadline - time.monotonic()
+            left = start + (answering_timeout if data else timeout) - time.monotonic()
             if left <= 0 or not select.select([fd_in], [], [], left)[0]:
                 break
             chunk = os.read(fd_in, 1024)
