@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_review_support import analysis_of, write_article
 
-from seedread.review import ReviewError, ReviewStore, unlinked_occurrences
+from seedread.review import ReviewConflict, ReviewError, ReviewStore, unlinked_occurrences
 
 
 @pytest.fixture
@@ -158,6 +158,32 @@ def test_decisions_of_two_reviewers_on_one_mention_combine(tmp_path, article):
     assert (mention.status, mention.label, mention.reviewer) == ("accepted", "MISC", "bob")
     assert ana.reviewed(analysis, reviewer="ana").entity("e3").mentions[0].label == "ORG"
     ana_store.close(), bob_store.close()
+
+
+def test_a_reader_with_an_out_of_date_view_records_nothing_and_sees_the_other_decision(
+        tmp_path, article):
+    """Two readers on one article: ana's screen was drawn before sam rejected the mention.
+    Her accept is refused (the "before" it would store, unreviewed, is no longer true); once
+    she sees sam's rejection, her accept records that as its "before"."""
+    analysis = analysis_of(article)
+    ana_store, ana = open_review(tmp_path, article, reviewer="ana")
+    sam_store, sam = open_review(tmp_path, article, reviewer="sam")
+    ana_view = ana.reviewed(analysis)
+    ana.shown = ana_view.newest
+    sam.reject(sam.reviewed(analysis).entity("e1").mentions[0])
+    with pytest.raises(ReviewConflict):
+        ana.accept(ana_view.entity("e1").mentions[0])
+    assert [(d.reviewer, d.action) for d in ana.log()] == [("sam", "reject")]
+    ana_view = ana.reviewed(analysis)
+    assert ana_view.entity("e1").mentions[0].status == "rejected"
+    ana.shown = ana_view.newest
+    ana.accept(ana_view.entity("e1").mentions[0])
+    assert ana.log()[-1].before[0].status == "rejected"
+    assert ana.shown == ana.log()[-1].id  # her next key needs no new view
+    ana.undo()
+    assert ana.reviewed(analysis).entity("e1").mentions[0].status == "rejected"
+    ana_store.close()
+    sam_store.close()
 
 
 def test_a_renamed_file_keeps_its_review(tmp_path, article):

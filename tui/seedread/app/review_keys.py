@@ -32,6 +32,7 @@ from seedread.review import (
     Decision,
     DocumentReview,
     ReviewedAnalysis,
+    ReviewConflict,
     ReviewedMention,
     ReviewError,
     ReviewStoreError,
@@ -83,7 +84,7 @@ class ReviewKeys(Screen):
         self._review_started = False
         self._decisions: list[Worker] = []  # decisions asked for by a key, maybe not stored yet
         self._retry_delay = RETRY_FIRST  # seconds until the next try of a locked store
-        self._seen: int | None = None  # the newest decision id the screen shows
+        self._seen = 0  # the newest decision id the screen shows (0: none, no store yet)
 
     # Opening
 
@@ -107,7 +108,7 @@ class ReviewKeys(Screen):
                     return
                 self.review = review
                 view = await service.call(review.reviewed, self.analysis)
-                self._seen = await service.call(_newest, review)
+                self._seen = view.newest
             except StoreLockedError as exc:
                 self._review_locked(str(exc))
                 return
@@ -249,13 +250,13 @@ class ReviewKeys(Screen):
                 if self.review is None:
                     self.review = await service.call(service.review_of, self.document, True)
                     self._announce_location()
-                newest = await service.call(_newest, self.review)
-                if self._seen is not None and newest != self._seen:
-                    await self._show_other_decisions(newest)
-                    return None
+                self.review.shown = self._seen
                 decision = await service.call(work, self.review)
                 view = await service.call(self.review.reviewed, self.analysis)
-                self._seen = decision.id if decision is not None else newest
+                self._seen = view.newest
+            except ReviewConflict:
+                await self._show_other_decisions()
+                return None
             except ReviewError as exc:
                 self.notify(str(exc), severity="warning", markup=False)
                 return None
@@ -274,13 +275,13 @@ class ReviewKeys(Screen):
                 self._go_to_next_unreviewed(start)
             return decision
 
-    async def _show_other_decisions(self, newest: int) -> None:
+    async def _show_other_decisions(self) -> None:
         """Someone else (another window or reviewer) decided since this screen was drawn:
         the key was meant for a state that is gone, so show the stored one instead."""
         service = self.app.review
         view = await service.call(self.review.reviewed, self.analysis)
         log = await service.call(self.review.log)
-        before, self._seen = self._seen or 0, newest
+        before, self._seen = self._seen, view.newest
         others = sorted({d.reviewer for d in log if d.id > before})
         self._show_review(view)
         self.status.review = f"{view.progress} · changed by {', '.join(others)}"
@@ -427,9 +428,3 @@ class ReviewKeys(Screen):
         if self.reviewed is not None:
             self.show_entities(self.reviewed.entities)
         self.notify("Entities: only unreviewed" if pane.only_unreviewed else "Entities: all", markup=False)
-
-
-def _newest(review: DocumentReview) -> int:
-    """The id of the newest decision on the document (store thread), 0 when none."""
-    log = review.log()
-    return log[-1].id if log else 0

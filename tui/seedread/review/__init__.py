@@ -8,6 +8,7 @@ for what to show.
 
 from seedread.review.decisions import Decision, MentionState
 from seedread.review.errors import (
+    ReviewConflict,
     ReviewError,
     ReviewStoreError,
     StoreCorruptError,
@@ -26,7 +27,7 @@ from seedread.review.spans import resize_span, unlinked_occurrences
 from seedread.review.store import DocumentReview, ReviewStore, default_reviewer
 
 __all__ = [
-    "Decision", "DocumentReview", "MentionState", "Progress", "ReviewError", "ReviewStore",
+    "Decision", "DocumentReview", "MentionState", "Progress", "ReviewConflict", "ReviewError", "ReviewStore",
     "ReviewStoreError", "ReviewedAnalysis", "ReviewedEntity", "ReviewedMention",
     "StoreCorruptError", "StoreLocation", "StoreLockedError", "StoreTooNewError",
     "apply_decisions", "default_reviewer", "resize_span", "review_folder",

@@ -35,3 +35,13 @@ class StoreLockedError(ReviewStoreError):
 
 class ReviewError(Exception):
     """A review operation that cannot be done (e.g. shrinking a one-word span)."""
+
+
+class ReviewConflict(ReviewError):
+    """A change asked for on a view that is out of date: someone else recorded decisions on
+    the document after the view was built (`newest` is the latest one's id). Nothing was
+    recorded; show the stored state instead."""
+
+    def __init__(self, newest: int) -> None:
+        super().__init__("the review was changed elsewhere")
+        self.newest = newest

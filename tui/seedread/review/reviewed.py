@@ -67,6 +67,7 @@ class ReviewedAnalysis:
     mentions: list[ReviewedMention]  # every visible mention, in text order
     stale: list[Decision] = field(default_factory=list)  # decisions that no longer match
     changed: bool = False  # the file changed since its review began
+    newest: int = 0  # the id of the newest decision this view was built from (0: none)
 
     @property
     def progress(self) -> Progress:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from seedread.analysis.model import ENTITY_TYPES, Analysis
 from seedread.review import database
@@ -29,7 +30,7 @@ from seedread.review.decisions import (
     redo_target,
     undo_target,
 )
-from seedread.review.errors import ReviewError, StoreCorruptError
+from seedread.review.errors import ReviewConflict, ReviewError, StoreCorruptError
 from seedread.review.location import StoreLocation, locate_store, path_key
 from seedread.review.reviewed import (
     ReviewedAnalysis,
@@ -45,6 +46,7 @@ DEFAULT_TIMEOUT = 5.0
 # Share of a missing file's decided quotes that must stand in a new file for it to be taken
 # as that file renamed and edited.
 MIN_SHARED_QUOTES = 0.6
+D = TypeVar("D")
 _LOG_SQL = (
     "SELECT id, action, reviewer, at, before, after, ref FROM decisions "
     "WHERE document_id = ? ORDER BY id"
@@ -164,7 +166,14 @@ class DocumentReview:
     Methods taking `mentions` accept one ReviewedMention or several (an entity's
     `mentions` for the accept-all / reject-all keys); they record one decision, undone as
     one step.
+
+    `shown`, when set, is the newest decision id of the view the caller shows (see
+    `ReviewedAnalysis.newest`): a change is then recorded only if no other decision was
+    stored since, checked in the same transaction (else ReviewConflict), so a second reader
+    never records a "before" state that is no longer true. Each change moves it on.
     """
+
+    shown: int | None = None
 
     def __init__(self, store: ReviewStore, document: Document, doc_id: int, path: str,
                  *, changed: bool, renamed_from: str | None) -> None:
@@ -186,10 +195,12 @@ class DocumentReview:
         if analysis.sha256 != self.document.sha256:
             raise ValueError("the analysis is of a different text than this document")
         log = self.log()
+        newest = log[-1].id if log else 0
         if reviewer is not None:
             log = [d for d in log if d.reviewer == reviewer]
         view = apply_decisions(analysis, self.document.text, log)
         view.changed = self.changed
+        view.newest = newest
         return view
 
     def accept(self, mentions: ReviewedMention | Iterable[ReviewedMention]) -> Decision:
@@ -257,7 +268,26 @@ class DocumentReview:
         unsaved = Decision(0, action, self.store.reviewer, _now(),
                            tuple(anchored(s, text) for s in before),
                            tuple(anchored(s, text) for s in after))
-        return self.store._write(lambda conn: _insert(conn, self.id, unsaved))
+
+        def record(conn: sqlite3.Connection) -> Decision:
+            self._check_shown(conn)
+            return _insert(conn, self.id, unsaved)
+
+        return self._commit(record)
+
+    def _check_shown(self, conn: sqlite3.Connection) -> None:
+        if self.shown is None:
+            return
+        newest = conn.execute("SELECT COALESCE(MAX(id), 0) FROM decisions WHERE document_id = ?",
+                              (self.id,)).fetchone()[0]
+        if newest != self.shown:
+            raise ReviewConflict(newest)
+
+    def _commit(self, record: Callable[[sqlite3.Connection], D]) -> D:
+        decision = self.store._write(record)
+        if decision is not None and self.shown is not None:
+            self.shown = decision.id
+        return decision
 
     def _history(self, action: str, choose) -> Decision | None:
         """Pick the target and record the undo/redo in one transaction, so two windows of
@@ -265,6 +295,7 @@ class DocumentReview:
         reviewer = self.store.reviewer
 
         def record(conn: sqlite3.Connection) -> Decision | None:
+            self._check_shown(conn)
             log = [_decision(row, self.store.location.path)
                    for row in conn.execute(_LOG_SQL, (self.id,))]
             target = choose(log, reviewer)
@@ -275,7 +306,7 @@ class DocumentReview:
             return _insert(conn, self.id,
                            Decision(0, action, reviewer, _now(), before, after, target.id))
 
-        return self.store._write(record)
+        return self._commit(record)
 
 
 def _check_label(label: str) -> None:
