@@ -29,8 +29,11 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_dce8252990c8ebab.
 DEADLINE = 60  # seconds; a probe that hangs is killed and fails
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space: reading /dev/zero must not get far
 ESC_NAME = "\x1b]52;c;SGVsbG8=\x07\x1b[2Jx.txt"  # OSC 52 writes the clipboard; CSI 2J clears
+# RIGHT-TO-LEFT OVERRIDE: on a terminal doing bidi, "report\u202etxt.exe" shows as
+# "reportexe.txt" and reorders the rest of the line.
+RLO_NAME = "report\u202etxt.exe\u2066.txt"
 ENTRY_POINT = "import sys; from seedread.cli import main; sys.exit(main())"  # the script's
-RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -156,6 +159,12 @@ def skipped_file_with_escapes(inputs: Path) -> list[str]:
     return ["cat", "--width", "60", str(inputs)]
 
 
+def skipped_file_with_a_bidi_override(inputs: Path) -> list[str]:
+    seed_folder(inputs)
+    (inputs / RLO_NAME).write_bytes(b"")
+    return ["cat", "--width", "60", str(inputs)]
+
+
 def info_of_file_with_escapes(inputs: Path) -> list[str]:
     return ["cat", "--info", str(seed_folder(inputs, ESC_NAME))]
 
@@ -273,6 +282,8 @@ PROBES = [
           r"\\x1b\]52;c;SGVsbG8=\\x07\\x1b\[2Jx\.txt: no such file"),
     Probe("skipped line: file name with escapes", skipped_file_with_escapes, 0,
           r"warning: skipped .*\\x1b\]52;c;SGVsbG8=\\x07.*empty file", article_printed),
+    Probe("skipped line: file name with a bidi override", skipped_file_with_a_bidi_override, 0,
+          r"warning: skipped .*report\\u202etxt\.exe\\u2066\.txt.*empty file", article_printed),
     Probe("cat --info: file name with escapes", info_of_file_with_escapes, 0, None,
           no_raw_controls),
     Probe("extract tsv: file name with escapes", tsv_of_file_with_escapes, 0, None,
